@@ -1,0 +1,64 @@
+// validate, generate, apply and rollback share this: sources -> diagnostics -> compiled config and text.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { loadConfig, type LoadOptions, type SourceText } from '../config/index.js';
+import { hasErrors, type Diagnostic } from '../shared/diagnostics.js';
+import type { CompiledConfig } from '../shared/compiled-config.js';
+import { compile } from './compile.js';
+import { emitYaml } from './emit.js';
+
+export type { SourceText } from '../config/index.js';
+export type BuildOptions = LoadOptions;
+
+export interface BuildResult {
+  /** No error diagnostics. */
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  /** Present when ok. */
+  config?: CompiledConfig;
+  /** The exact text `rmctl generate` writes, when ok. */
+  text?: string;
+  /** sha256 over both inputs' bytes (not their paths: the same sources give the same hash anywhere). */
+  sourcesSha256: string;
+}
+
+export function sourcesSha256(providers: SourceText, mappings: SourceText): string {
+  return createHash('sha256').update(providers.text).update('\u0000').update(mappings.text).digest('hex');
+}
+
+export function buildFromTexts(providers: SourceText, mappings: SourceText, options: BuildOptions = {}): BuildResult {
+  const sha = sourcesSha256(providers, mappings);
+  const loaded = loadConfig(providers, mappings, options);
+  if (!loaded.model || !loaded.routing || hasErrors(loaded.diagnostics)) {
+    return { ok: false, diagnostics: loaded.diagnostics, sourcesSha256: sha };
+  }
+  const config = compile(loaded.model, loaded.routing, sha);
+  return { ok: true, diagnostics: loaded.diagnostics, config, text: emitYaml(config, sha), sourcesSha256: sha };
+}
+
+/** Like buildFromTexts; a file that cannot be read is a diagnostic, not an exception. */
+export function buildFromFiles(providersPath: string, mappingsPath: string, options: BuildOptions = {}): BuildResult {
+  const diagnostics: Diagnostic[] = [];
+  const read = (path: string): SourceText => {
+    try {
+      return { path, text: readFileSync(path, 'utf8') };
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      diagnostics.push({
+        code: 'io/read',
+        severity: 'error',
+        message: code === 'ENOENT' ? 'file not found' : `cannot read the file: ${(err as Error).message}`,
+        file: path,
+        line: 0,
+        col: 0,
+        pointer: '',
+        hint: code === 'ENOENT' ? 'pass the right path with --providers / --mappings' : undefined,
+      });
+      return { path, text: '' };
+    }
+  };
+  const providers = read(providersPath);
+  const mappings = read(mappingsPath);
+  if (diagnostics.length) return { ok: false, diagnostics, sourcesSha256: sourcesSha256(providers, mappings) };
+  return buildFromTexts(providers, mappings, options);
+}

@@ -1,0 +1,65 @@
+// Steps 1-4: read, schema, normalize, rules -> { model?, routing?, diagnostics }.
+// Pure but for what the caller passes in (texts and an environment).
+import type { Env } from '../shared/env.js';
+import { sortDiagnostics, type Diagnostic } from '../shared/diagnostics.js';
+import { Reporter } from './context.js';
+import type { Model } from './model.js';
+import { normalizeMappings, normalizeProviders } from './normalize.js';
+import type { RawMappingsFile, RawProvidersFile } from './raw.js';
+import { readSource } from './read.js';
+import { resolve, type Routing } from './resolve.js';
+import { RULES } from './rules.js';
+import { validateAgainstSchema } from './schema.js';
+
+export interface SourceText {
+  path: string;
+  text: string;
+}
+
+export interface LoadOptions {
+  strict?: boolean;
+  env?: Env;
+}
+
+export interface LoadResult {
+  model?: Model;
+  routing?: Routing;
+  diagnostics: Diagnostic[];
+}
+
+/** Codes that are warnings by default and errors under --strict. */
+const STRICT_CODES = new Set(['schema/unknown-key', 'env/unset']);
+
+export function loadConfig(providers: SourceText, mappings: SourceText, options: LoadOptions = {}): LoadResult {
+  const strict = options.strict ?? false;
+  const env = options.env ?? process.env;
+  const p = readSource(providers.path, providers.text);
+  const m = readSource(mappings.path, mappings.text);
+  const diagnostics: Diagnostic[] = [...p.diagnostics, ...m.diagnostics];
+
+  if (p.diagnostics.every((d) => d.severity !== 'error')) diagnostics.push(...checkShape('providers', p.source));
+  if (m.diagnostics.every((d) => d.severity !== 'error')) diagnostics.push(...checkShape('model-mappings', m.source));
+
+  const finish = (result: Omit<LoadResult, 'diagnostics'>, list: Diagnostic[]): LoadResult => {
+    const escalated = strict ? list.map((d) => (STRICT_CODES.has(d.code) && d.severity === 'warning' ? { ...d, severity: 'error' as const } : d)) : list;
+    return { ...result, diagnostics: sortDiagnostics(escalated) };
+  };
+  // Semantics on a document whose shape is wrong would be guesses: stop at the shape errors.
+  if (diagnostics.some((d) => d.severity === 'error')) return finish({}, diagnostics);
+
+  const reporter = new Reporter([p.source, m.source]);
+  const providerMap = normalizeProviders(p.source.value as RawProvidersFile, p.source.file, reporter);
+  const model = normalizeMappings((m.source.value ?? {}) as RawMappingsFile, m.source.file, providerMap, reporter);
+  const routing = resolve(model, reporter);
+  const ctx = { model, routing, sources: [p.source, m.source], env, strict, reporter };
+  for (const [, rule] of RULES) rule(ctx);
+  return finish({ model, routing }, [...diagnostics, ...reporter.diagnostics]);
+}
+
+function checkShape(name: 'providers' | 'model-mappings', source: ReturnType<typeof readSource>['source']): Diagnostic[] {
+  if (source.value === undefined || source.value === null) {
+    if (name === 'model-mappings') return []; // an empty routing map is allowed: every model is served as declared
+    return [{ code: 'schema/required', severity: 'error', message: 'the file is empty: it needs a "providers" map', file: source.file, line: 1, col: 1, pointer: '' }];
+  }
+  return validateAgainstSchema(name, source);
+}

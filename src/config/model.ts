@@ -1,0 +1,162 @@
+// The normalized model: one shape for everything the user may write (including the legacy forms found
+// in the wild). Nothing after normalize sees raw YAML shapes. Every entity remembers its origin.
+import type { RoutingStrategy, Tier } from '../shared/compiled-config.js';
+
+export interface Origin {
+  file: string;
+  /** JSON pointer into that file. */
+  pointer: string;
+}
+
+export const PROVIDER_TYPES = [
+  'ollama',
+  'llama_cpp',
+  'vllm',
+  'openai',
+  'anthropic',
+  'openai_compatible',
+  'gemini',
+  'deepseek',
+  'xai',
+  'openrouter',
+  'huggingface',
+] as const;
+export type ProviderType = (typeof PROVIDER_TYPES)[number];
+
+export type ProviderStatus = 'active' | 'disabled' | 'pending_integration' | 'template';
+
+export interface ProviderModel {
+  name: string;
+  mode?: 'chat' | 'completion' | 'embedding';
+  options?: Record<string, unknown>;
+  keepAlive?: string | number;
+  contextLength?: number;
+  supportsFunctionCalling?: boolean;
+  supportsVision?: boolean;
+  origin: Origin;
+}
+
+export interface Provider {
+  key: string;
+  type: ProviderType;
+  tier: Tier;
+  /** True when the tier was written, false when it was derived from the type. */
+  tierExplicit: boolean;
+  status: ProviderStatus;
+  active: boolean;
+  baseUrl?: string;
+  /** Names of environment variables holding keys, in rotation order. */
+  credentials: string[];
+  /** A literal, non-secret api_key such as `not-needed` (local servers that want some key). */
+  placeholderKey?: string;
+  /** A literal api_key that looks like a secret: reported, never emitted. */
+  literalKey?: { value: string; origin: Origin };
+  rpm?: number;
+  tpm?: number;
+  timeout?: number;
+  streamTimeout?: number;
+  weight?: number;
+  maxParallel?: number;
+  description?: string;
+  /** Models as declared; `declaresModels` is false when the registry lists none (any model is accepted). */
+  models: ProviderModel[];
+  declaresModels: boolean;
+  origin: Origin;
+}
+
+export interface NameRef {
+  name: string;
+  origin: Origin;
+}
+
+export interface DeploymentRef {
+  provider: string;
+  /** The provider's model name; undefined when the source named none (resolved later). */
+  model?: string;
+  weight?: number;
+  tier?: Tier;
+  /** Lower is tried first among deployments of the same tier (LiteLLM `order`). */
+  order?: number;
+  rpm?: number;
+  tpm?: number;
+  timeout?: number;
+  origin: Origin;
+}
+
+export type GroupKind = 'alias' | 'exact' | 'balanced' | 'model';
+
+export interface Group {
+  name: string;
+  kind: GroupKind;
+  description?: string;
+  deployments: DeploymentRef[];
+  strategy?: RoutingStrategy;
+  /** An exact match's `fallback:`: a model group, or a provider serving the same model. */
+  fallback?: NameRef;
+  origin: Origin;
+}
+
+export interface Capability {
+  name: string;
+  description?: string;
+  /** Model groups (or providers, resolved to the groups they serve) in order of preference. */
+  targets: NameRef[];
+  origin: Origin;
+}
+
+export interface PatternRoute {
+  pattern: string;
+  description?: string;
+  providers: NameRef[];
+  origin: Origin;
+}
+
+export interface RouterConfig {
+  routing_strategy: RoutingStrategy;
+  num_retries: number;
+  allowed_fails: number;
+  cooldown_time: number;
+  retry_after?: number;
+  timeout?: number;
+  stream_timeout?: number;
+  disable_cooldowns?: boolean;
+  max_fallbacks?: number;
+  enable_pre_call_checks?: boolean;
+  redis_host?: string;
+  redis_port?: number | string;
+  redis_password?: string;
+  redis_db?: number | string;
+}
+
+export interface ServerConfig {
+  masterKey?: NameRef;
+  keys: NameRef[];
+  maxRequestSizeMb?: number;
+  corsOrigins: string[];
+  rateLimit?: { rpm?: number; tpm?: number };
+}
+
+export interface CacheConfig {
+  type: 'local' | 'redis';
+  ttl?: number;
+  namespace?: string;
+  host?: string;
+  port?: number | string;
+  password?: string;
+}
+
+export interface Model {
+  providers: Map<string, Provider>;
+  /** Insertion order is output order: aliases, exact matches, load-balanced groups, unrouted models. */
+  groups: Map<string, Group>;
+  /** Group (or capability) name -> fallback targets, in order. */
+  fallbacks: Map<string, { targets: NameRef[]; origin: Origin }>;
+  defaultFallbacks?: { targets: NameRef[]; origin: Origin };
+  capabilities: Map<string, Capability>;
+  patterns: PatternRoute[];
+  policies: Record<string, Tier[]>;
+  defaultPolicy: NameRef;
+  router: RouterConfig;
+  server: ServerConfig;
+  cache?: CacheConfig;
+}

@@ -1,0 +1,94 @@
+// Step 1: YAML text -> parsed document that remembers where every node came from.
+// `${VAR}` forms stay as text here: they are expanded only at deploy/serve time.
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Diagnostic } from '../shared/diagnostics.js';
+
+export interface SourceDocument {
+  file: string;
+  text: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  /** The plain JS value (undefined when the text did not parse). */
+  value: unknown;
+}
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+export function readSource(file: string, text: string): { source: SourceDocument; diagnostics: Diagnostic[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  const diagnostics: Diagnostic[] = [];
+  for (const err of doc.errors) {
+    const pos = lines.linePos(err.pos[0]);
+    const duplicate = err.code === 'DUPLICATE_KEY';
+    diagnostics.push({
+      code: duplicate ? 'yaml/duplicate-key' : 'yaml/syntax',
+      severity: 'error',
+      message: duplicate ? 'duplicate key: a later value would silently replace the earlier one' : firstLine(err.message),
+      file,
+      line: pos.line,
+      col: pos.col,
+      pointer: '',
+      hint: duplicate ? 'merge the two entries or rename one of them' : undefined,
+    });
+  }
+  for (const warn of doc.warnings) {
+    const pos = lines.linePos(warn.pos[0]);
+    diagnostics.push({ code: 'yaml/warning', severity: 'warning', message: firstLine(warn.message), file, line: pos.line, col: pos.col, pointer: '' });
+  }
+  // With errors the value is unreliable: later steps must not guess at half-parsed input.
+  const value = doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
+  return { source: { file, text, doc, lines, value }, diagnostics };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].trim();
+}
+
+/** JSON pointer segments, unescaped (`~1` -> `/`, `~0` -> `~`). */
+export function pointerSegments(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+export function joinPointer(base: string, ...segments: Array<string | number>): string {
+  return base + segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/**
+ * The position of the node a JSON pointer names, or of its closest existing ancestor.
+ * For a map entry the key's position is used: that is where an editor should put the cursor.
+ */
+export function locate(source: SourceDocument, pointer: string): Position {
+  let node: unknown = source.doc.contents;
+  let best: number | undefined = rangeStart(node);
+  for (const seg of pointerSegments(pointer)) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);
+      if (!pair) break;
+      best = rangeStart(pair.key) ?? best;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(seg)];
+      if (item === undefined) break;
+      best = rangeStart(item) ?? best;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  if (best === undefined) return { line: 1, col: 1 };
+  const pos = source.lines.linePos(best);
+  return { line: pos.line, col: pos.col };
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = (node as Node | null | undefined)?.range;
+  return range ? range[0] : undefined;
+}
