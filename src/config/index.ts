@@ -8,7 +8,7 @@ import { normalizeMappings, normalizeProviders } from './normalize.js';
 import type { RawMappingsFile, RawProvidersFile } from './raw.js';
 import { readSource } from './read.js';
 import { resolve, type Routing } from './resolve.js';
-import { RULES } from './rules.js';
+import { RULES, scanLiteralSecrets } from './rules.js';
 import { validateAgainstSchema } from './schema.js';
 
 export interface SourceText {
@@ -37,21 +37,27 @@ export function loadConfig(providers: SourceText, mappings: SourceText, options:
   const m = readSource(mappings.path, mappings.text);
   const diagnostics: Diagnostic[] = [...p.diagnostics, ...m.diagnostics];
 
-  if (p.diagnostics.every((d) => d.severity !== 'error')) diagnostics.push(...checkShape('providers', p.source));
-  if (m.diagnostics.every((d) => d.severity !== 'error')) diagnostics.push(...checkShape('model-mappings', m.source));
+  const secrets: Diagnostic[] = [];
+  for (const r of [p, m]) {
+    if (r.diagnostics.some((d) => d.severity === 'error')) continue;
+    secrets.push(...scanLiteralSecrets(r.source));
+    diagnostics.push(...checkShape(r === p ? 'providers' : 'model-mappings', r.source));
+  }
+  diagnostics.push(...secrets);
 
   const finish = (result: Omit<LoadResult, 'diagnostics'>, list: Diagnostic[]): LoadResult => {
     const escalated = strict ? list.map((d) => (STRICT_CODES.has(d.code) && d.severity === 'warning' ? { ...d, severity: 'error' as const } : d)) : list;
     return { ...result, diagnostics: sortDiagnostics(escalated) };
   };
   // Semantics on a document whose shape is wrong would be guesses: stop at the shape errors.
-  if (diagnostics.some((d) => d.severity === 'error')) return finish({}, diagnostics);
+  if (diagnostics.some((d) => d.severity === 'error' && d.code !== 'secret/literal')) return finish({}, diagnostics);
 
   const reporter = new Reporter([p.source, m.source]);
   const providerMap = normalizeProviders(p.source.value as RawProvidersFile, p.source.file, reporter);
   const model = normalizeMappings((m.source.value ?? {}) as RawMappingsFile, m.source.file, providerMap, reporter);
   const routing = resolve(model, reporter);
-  const ctx = { model, routing, sources: [p.source, m.source], env, strict, reporter };
+  const flagged = new Set(secrets.map((d) => `${d.file}#${d.pointer}`));
+  const ctx = { model, routing, sources: [p.source, m.source], env, strict, reporter, flagged };
   for (const [, rule] of RULES) rule(ctx);
   return finish({ model, routing }, [...diagnostics, ...reporter.diagnostics]);
 }

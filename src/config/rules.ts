@@ -4,7 +4,8 @@ import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { envReferences, withDefaults, wholeEnvReference, type Env } from '../shared/env.js';
 import type { Reporter } from './context.js';
 import type { Model, Origin } from './model.js';
-import { joinPointer, type SourceDocument } from './read.js';
+import type { Diagnostic } from '../shared/diagnostics.js';
+import { joinPointer, locate, type SourceDocument } from './read.js';
 import type { Routing } from './resolve.js';
 
 export interface RuleContext {
@@ -14,6 +15,8 @@ export interface RuleContext {
   env: Env;
   strict: boolean;
   reporter: Reporter;
+  /** `file#pointer` of the literal secrets already reported by the file scan. */
+  flagged: ReadonlySet<string>;
 }
 
 export type Rule = (ctx: RuleContext) => void;
@@ -86,29 +89,41 @@ export const unsetEnvironment: Rule = ({ model, routing, env, strict, reporter }
 };
 
 /** Secrets are referenced by environment-variable name, never written in a file. */
-export const literalSecrets: Rule = ({ model, sources, reporter }) => {
-  const reported = new Set<string>();
+export const literalSecrets: Rule = ({ model, reporter, flagged }) => {
   const flag = (origin: Origin, what: string) => {
-    const k = `${origin.file}#${origin.pointer}`;
-    if (reported.has(k)) return;
-    reported.add(k);
-    reporter.error(
-      'secret/literal',
-      origin,
-      `${what} looks like a literal secret: files are committed and copied, keys must not be in them`,
-      'put the key in an environment variable and reference it by name (api_keys: [NAME], or os.environ/NAME)',
-    );
+    if (flagged.has(`${origin.file}#${origin.pointer}`)) return;
+    reporter.error('secret/literal', origin, `${what} looks like a literal secret: files are committed and copied, keys must not be in them`, SECRET_HINT);
   };
   for (const p of model.providers.values()) if (p.literalKey) flag(p.literalKey.origin, `api_key of provider "${p.key}"`);
   for (const ref of [...(model.server.masterKey ? [model.server.masterKey] : []), ...model.server.keys]) {
     if (!wholeEnvReference(ref.name)) flag(ref.origin, 'this client key');
   }
-  for (const source of sources) {
-    walkScalars(source.doc.contents, '', (pointer, key, value) => {
-      if (looksLikeSecret(key, value)) flag({ file: source.file, pointer }, `the value of "${key}"`);
-    });
-  }
 };
+
+const SECRET_HINT = 'put the key in an environment variable and reference it by name (api_keys: [NAME], or os.environ/NAME)';
+
+/**
+ * Values that look like keys anywhere in a file. Runs on every parsed file, even one with schema errors:
+ * a leaked key must be reported whatever else is wrong.
+ */
+export function scanLiteralSecrets(source: SourceDocument): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  walkScalars(source.doc.contents, '', (pointer, key, value) => {
+    if (!looksLikeSecret(key, value)) return;
+    const pos = locate(source, pointer);
+    out.push({
+      code: 'secret/literal',
+      severity: 'error',
+      message: `the value of "${key}" looks like a literal secret: files are committed and copied, keys must not be in them`,
+      file: source.file,
+      line: pos.line,
+      col: pos.col,
+      pointer,
+      hint: SECRET_HINT,
+    });
+  });
+  return out;
+}
 
 const SECRET_SHAPES = [
   /^sk-(ant-|proj-|or-|rm-)?[A-Za-z0-9_-]{20,}$/,
