@@ -1,5 +1,6 @@
 // The rmctl program. Each command lives in src/cli/commands/<name>.ts and exports `register(program)`.
 // src/cli is the only layer that prints or exits.
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT } from '../shared/errors.js';
 import { register as registerValidate } from './commands/validate.js';
@@ -7,7 +8,7 @@ import { register as registerGenerate } from './commands/generate.js';
 
 const program = new Command('rmctl')
   .description('RainyModel: validate, compile, deploy and serve multi-provider LLM routing configs')
-  .version(process.env.npm_package_version ?? '0.1.0')
+  .version(packageVersion())
   .showHelpAfterError('(run `rmctl --help` for usage)')
   .exitOverride();
 
@@ -21,6 +22,15 @@ try {
     // --help and --version end here too, with exit code 0.
     process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
   } else {
-    throw err;
+    // An operational failure nobody handled: say what failed, without a stack trace for users.
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`rmctl: ${message}\n`);
+    if (process.env.RMCTL_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
+    process.exitCode = EXIT.operational;
   }
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
 }
