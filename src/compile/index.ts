@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { loadConfig, type LoadOptions, type SourceText } from '../config/index.js';
 import { hasErrors, type Diagnostic } from '../shared/diagnostics.js';
 import type { CompiledConfig } from '../shared/compiled-config.js';
+import { schemaErrors } from '../config/schema.js';
+import { RainyModelError } from '../shared/errors.js';
 import { compile } from './compile.js';
 import { emitYaml } from './emit.js';
 
@@ -33,6 +35,9 @@ export function buildFromTexts(providers: SourceText, mappings: SourceText, opti
     return { ok: false, diagnostics: loaded.diagnostics, sourcesSha256: sha };
   }
   const config = compile(loaded.model, loaded.routing, sha);
+  // The output is the contract: if it breaks its own schema, that is a compiler bug, not a user mistake.
+  const broken = schemaErrors('litellm-config', config);
+  if (broken.length) throw new RainyModelError('compile/invalid-output', `compiler bug: the output breaks schemas/litellm-config.schema.json: ${broken.slice(0, 3).join('; ')}`);
   return { ok: true, diagnostics: loaded.diagnostics, config, text: emitYaml(config, sha), sourcesSha256: sha };
 }
 

@@ -41,6 +41,13 @@ export function validateAgainstSchema(name: SchemaName, source: SourceDocument):
   return out;
 }
 
+/** Plain validation of a value (no positions): the compiler checks its own output with this. */
+export function schemaErrors(name: SchemaName, value: unknown): string[] {
+  const validate = validator(name);
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
+}
+
 function describeLocation(instancePath: string): string {
   return instancePath === '' ? 'the top level' : `"${instancePath.slice(1).replace(/~1/g, '/').replace(/~0/g, '~')}"`;
 }
