@@ -1,0 +1,107 @@
+// Replace a file so that any reader (the proxy restarting, an apply killed half-way) sees either the old
+// bytes or the new ones, never a mix: write a temp file in the same directory (rename is only atomic
+// within one filesystem), fsync it, rename it over the target, fsync the directory so the rename itself
+// survives a crash. The target's mode and owner are kept: the service may run as another user.
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { chmod, chown, lstat, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { RainyModelError } from '../shared/errors.js';
+
+const TEMP_MARK = '.rmctl-tmp-';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The file to replace: a symlinked target is updated where it points, the link itself is kept. */
+async function resolveTarget(target: string): Promise<string> {
+  try {
+    if ((await lstat(target)).isSymbolicLink()) return await realpath(target);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  return target;
+}
+
+export interface WriteResult {
+  path: string;
+  mode: number;
+}
+
+export async function writeFileAtomic(target: string, data: string, options: { defaultMode?: number } = {}): Promise<WriteResult> {
+  const path = await resolveTarget(target);
+  const dir = dirname(path);
+  let mode = options.defaultMode ?? 0o644;
+  let owner: { uid: number; gid: number } | undefined;
+  try {
+    const st = await stat(path);
+    mode = st.mode & 0o7777;
+    owner = { uid: st.uid, gid: st.gid };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new RainyModelError('deploy/write', `cannot stat ${path}: ${(err as Error).message}`, { cause: err });
+    }
+  }
+  const temp = join(dir, `.${basename(path)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    const fh = await open(temp, 'wx', mode);
+    try {
+      await fh.writeFile(data, 'utf8');
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    // open()'s mode is filtered by the umask; the deployed file must keep exactly the old mode.
+    await chmod(temp, mode);
+    if (owner && (owner.uid !== process.getuid?.() || owner.gid !== process.getgid?.())) {
+      // Only root may give a file away; a non-root operator replacing a file they can write keeps theirs.
+      await chown(temp, owner.uid, owner.gid).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'EPERM') throw err;
+      });
+    }
+    await rename(temp, path);
+  } catch (err) {
+    await unlink(temp).catch(() => undefined);
+    throw new RainyModelError('deploy/write', `cannot write ${path}: ${(err as Error).message}`, { cause: err });
+  }
+  try {
+    const dh = await open(dir, 'r');
+    try {
+      await dh.sync();
+    } finally {
+      await dh.close();
+    }
+  } catch {
+    // Some filesystems refuse fsync on a directory; the rename has happened, durability is best effort.
+  }
+  return { path, mode };
+}
+
+/** Removes temp files left by writers that were killed before their rename; returns their names. */
+export async function removeStaleTemps(target: string): Promise<string[]> {
+  const path = await resolveTarget(target);
+  const dir = dirname(path);
+  const prefix = `.${basename(path)}${TEMP_MARK}`;
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number.parseInt(name.slice(prefix.length).split('-')[0] ?? '', 10);
+    if (Number.isFinite(pid) && isAlive(pid) && pid !== process.pid) continue;
+    await unlink(join(dir, name)).then(
+      () => removed.push(name),
+      () => undefined,
+    );
+  }
+  return removed;
+}

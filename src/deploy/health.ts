@@ -1,0 +1,148 @@
+// Verification against the running proxy, as operators do it by hand with curl: the health endpoint until
+// it answers 200 (or the timeout), then /v1/models must list every public model of the deployed config,
+// then optionally one real completion (the canary).
+//
+// /v1/models is polled too, not read once: after `systemctl reload` (or a fast restart) the old process
+// may still answer for a moment with the old model list; the new list showing up is the proof that the new
+// config is the one serving.
+import { Agent, request } from 'undici';
+import { RainyModelError } from '../shared/errors.js';
+
+export interface VerifyOptions {
+  healthUrl: string;
+  /** Where /v1/models and /v1/chat/completions live (`http://127.0.0.1:4000`). */
+  baseUrl: string;
+  timeoutMs: number;
+  expectedModels: string[];
+  masterKey?: string;
+  canary?: string;
+  pollMs?: number;
+}
+
+export interface VerifyReport {
+  healthyAfterMs: number;
+  models: string[];
+  canary?: { model: string; status: number };
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function joinUrl(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}${path}`;
+}
+
+function describeError(err: unknown): string {
+  const e = err as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+  return e.cause?.code ?? e.code ?? e.cause?.message ?? e.message ?? String(err);
+}
+
+export async function verify(options: VerifyOptions, onProgress?: (message: string) => void): Promise<VerifyReport> {
+  const started = Date.now();
+  const deadline = started + options.timeoutMs;
+  const pollMs = options.pollMs ?? 250;
+  // A private agent: keep-alive sockets to a process that is being restarted must not leak into other code.
+  const agent = new Agent({ keepAliveTimeout: 1000, connect: { timeout: 5000 } });
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.masterKey) headers.authorization = `Bearer ${options.masterKey}`;
+  const remaining = (): number => Math.max(1, deadline - Date.now());
+  const get = async (url: string): Promise<{ status: number; body: string }> => {
+    const timeout = Math.min(10_000, remaining());
+    const res = await request(url, { method: 'GET', headers, dispatcher: agent, headersTimeout: timeout, bodyTimeout: timeout });
+    return { status: res.statusCode, body: await res.body.text() };
+  };
+
+  try {
+    // 1. health
+    let last = 'no answer yet';
+    for (;;) {
+      try {
+        const res = await get(options.healthUrl);
+        if (res.status === 200) break;
+        last = `HTTP ${res.status}${res.body ? ` ${res.body.slice(0, 200)}` : ''}`;
+      } catch (err) {
+        last = describeError(err);
+      }
+      if (Date.now() >= deadline) {
+        throw new RainyModelError(
+          'deploy/unhealthy',
+          `health check: ${options.healthUrl} not healthy within ${Math.round(options.timeoutMs / 1000)} s (last: ${last})`,
+        );
+      }
+      await sleep(Math.min(pollMs, remaining()));
+    }
+    const healthyAfterMs = Date.now() - started;
+    onProgress?.(`healthy after ${healthyAfterMs} ms`);
+
+    // 2. models
+    const modelsUrl = joinUrl(options.baseUrl, '/v1/models');
+    let missing: string[] = options.expectedModels;
+    let listed: string[] = [];
+    for (;;) {
+      try {
+        const res = await get(modelsUrl);
+        if (res.status === 200) {
+          const parsed = JSON.parse(res.body) as { data?: Array<{ id?: unknown }> };
+          listed = (parsed.data ?? []).map((m) => String(m.id));
+          const have = new Set(listed);
+          missing = options.expectedModels.filter((m) => !have.has(m));
+          if (missing.length === 0) break;
+          last = `missing ${missing.join(', ')}`;
+        } else {
+          last = `HTTP ${res.status}${res.status === 401 ? ' (set the master key variable for apply too)' : ''}`;
+        }
+      } catch (err) {
+        last = describeError(err);
+      }
+      if (Date.now() >= deadline) {
+        throw new RainyModelError(
+          'deploy/models-missing',
+          `model check: ${modelsUrl} did not list every expected model within ${Math.round(options.timeoutMs / 1000)} s (last: ${last})`,
+        );
+      }
+      await sleep(Math.min(pollMs, remaining()));
+    }
+
+    // 3. canary: one real completion, once; the proxy does its own retries and fallbacks behind it.
+    let canary: VerifyReport['canary'];
+    if (options.canary) {
+      const url = joinUrl(options.baseUrl, '/v1/chat/completions');
+      // A canary needs a real upstream round trip; give it some room even when health took most of the budget.
+      const timeout = Math.max(remaining(), 30_000);
+      let status: number;
+      let body: string;
+      try {
+        const res = await request(url, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            model: options.canary,
+            messages: [{ role: 'user', content: 'Reply with the single word: ok' }],
+            max_tokens: 5,
+            stream: false,
+          }),
+          dispatcher: agent,
+          headersTimeout: timeout,
+          bodyTimeout: timeout,
+        });
+        status = res.statusCode;
+        body = await res.body.text();
+      } catch (err) {
+        throw new RainyModelError('deploy/canary', `canary: POST ${url} (model ${options.canary}) failed: ${describeError(err)}`, { cause: err });
+      }
+      let ok = false;
+      try {
+        const parsed = JSON.parse(body) as { choices?: unknown[] };
+        ok = status >= 200 && status < 300 && Array.isArray(parsed.choices) && parsed.choices.length > 0;
+      } catch {
+        ok = false;
+      }
+      if (!ok) {
+        throw new RainyModelError('deploy/canary', `canary: model ${options.canary} answered HTTP ${status}: ${body.slice(0, 300)}`);
+      }
+      canary = { model: options.canary, status };
+    }
+    return { healthyAfterMs, models: listed, ...(canary ? { canary } : {}) };
+  } finally {
+    await agent.close().catch(() => undefined);
+  }
+}
