@@ -5,6 +5,11 @@ import { Command, CommanderError } from 'commander';
 import { EXIT } from '../shared/errors.js';
 import { register as registerValidate } from './commands/validate.js';
 import { register as registerGenerate } from './commands/generate.js';
+import { register as registerServe } from './commands/serve.js';
+import { register as registerApply } from './commands/apply.js';
+import { register as registerRollback } from './commands/rollback.js';
+import { register as registerBackups } from './commands/backups.js';
+import { register as registerSystemdUnit } from './commands/systemd-unit.js';
 
 const program = new Command('rmctl')
   .description('RainyModel: validate, compile, deploy and serve multi-provider LLM routing configs')
@@ -14,6 +19,11 @@ const program = new Command('rmctl')
 
 registerValidate(program);
 registerGenerate(program);
+registerServe(program);
+registerApply(program);
+registerRollback(program);
+registerBackups(program);
+registerSystemdUnit(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,96 @@
+// rmctl rollback <commit> | --backup <id|latest>: deploy the sources as they were at a commit (read with
+// `git show`, the working tree is never touched), or a backup, through the same transaction as apply.
+// The current deployed file is always backed up first. Unknown commit, missing files, a config that no
+// longer validates, an unknown backup: a clear error and nothing changed.
+import { relative } from 'node:path';
+import type { Command } from 'commander';
+import { BackupStore } from '../../deploy/backup.js';
+import { candidateAtCommit, candidateFromCompiled, checkCompiledText, type CandidateResult } from '../../deploy/candidate.js';
+import { repoRoot } from '../../deploy/git.js';
+import { hasErrors } from '../../shared/diagnostics.js';
+import { EXIT, RainyModelError } from '../../shared/errors.js';
+import { stdio } from '../output.js';
+import { addDeployOptions, deployCandidate, handleCommandError, reportDiagnostics, requireTarget, settingsFrom, type DeployFlags } from './apply.js';
+
+interface RollbackFlags extends DeployFlags {
+  backup?: string;
+  compiled?: boolean;
+  repo?: string;
+}
+
+export function register(program: Command): void {
+  addDeployOptions(program.command('rollback'))
+    .description('deploy the sources as they were at a git commit, or a backup, through the apply transaction (backup first)')
+    .argument('[commit]', 'commit (sha, tag, HEAD~2, ...) whose sources to deploy')
+    .option('--backup <id>', 'restore this backup instead (an id from `rmctl backups`, a unique prefix, or "latest")')
+    .option('--compiled', 'deploy the compiled file as committed at <commit> instead of compiling its sources')
+    .option('--repo <dir>', 'git repository to read from (default: the one holding the providers file)')
+    .option('--providers <file>', 'provider registry path in the repository (deploy.providers)')
+    .option('--mappings <file>', 'routing map path in the repository (deploy.mappings)')
+    .action(async (commit: string | undefined, flags: RollbackFlags) => {
+      try {
+        if ((commit === undefined) === (flags.backup === undefined)) {
+          stdio.err('error: give either a commit or --backup <id|latest>');
+          process.exitCode = EXIT.usage;
+          return;
+        }
+        const { settings, diagnostics: settingsDiagnostics } = settingsFrom(flags);
+        if (reportDiagnostics(settingsDiagnostics, flags)) {
+          process.exitCode = EXIT.invalid;
+          return;
+        }
+        requireTarget(settings);
+        const target = settings.target as string;
+
+        let prepared: CandidateResult;
+        let reason: string;
+        try {
+          if (flags.backup !== undefined) {
+            const { entry, content } = await new BackupStore(settings.backupDir).get(flags.backup);
+            // A backup holds exactly the bytes that were deployed: restore them as they are (no expansion).
+            const schema = await checkCompiledText(content, entry.file);
+            prepared = hasErrors(schema)
+              ? { diagnostics: schema }
+              : candidateFromCompiled(content, { file: entry.file, env: process.env, origin: `backup ${entry.id}`, sourcesCommit: entry.sources_commit, expand: false });
+            reason = `rollback to backup ${entry.id}`;
+          } else {
+            const repo = flags.repo ?? (await repoRoot(settings.providers));
+            if (!repo) throw new RainyModelError('deploy/git', `${settings.providers} is not in a git repository; pass --repo DIR`);
+            const rel = (p: string): string => relative(process.cwd(), p) || p;
+            const at = await candidateAtCommit({
+              repo,
+              rev: commit as string,
+              providers: settings.providers,
+              mappings: settings.mappings,
+              compiled: settings.compiled,
+              useCompiled: Boolean(flags.compiled),
+              strict: Boolean(flags.strict),
+              env: process.env,
+            });
+            prepared = at;
+            reason = `rollback to ${at.commit.slice(0, 12)} (${flags.compiled ? rel(settings.compiled) : 'sources'})`;
+          }
+        } catch (err) {
+          if (err instanceof RainyModelError) {
+            stdio.err(`rollback: ${err.message}; nothing changed`);
+            process.exitCode = EXIT.operational;
+            return;
+          }
+          throw err;
+        }
+        if (reportDiagnostics(prepared.diagnostics, flags) || !prepared.candidate) {
+          stdio.err(`rollback: that config does not validate; nothing deployed (${target} is unchanged)`);
+          process.exitCode = EXIT.invalid;
+          return;
+        }
+        process.exitCode = await deployCandidate(prepared.candidate, settings, flags, {
+          reason,
+          command: ['rollback', ...process.argv.slice(3)].join(' '),
+          backup: true,
+          diagnostics: prepared.diagnostics,
+        });
+      } catch (err) {
+        handleCommandError(err);
+      }
+    });
+}

@@ -1,0 +1,80 @@
+// rmctl systemd-unit: prints a unit file for `rmctl serve` (stdout), ready for systemctl and apply --reload.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { resolveSettings } from '../../deploy/settings.js';
+import { renderUnit } from '../../deploy/systemd-unit.js';
+import { EXIT } from '../../shared/errors.js';
+import { printDiagnostics, stdio } from '../output.js';
+
+interface UnitFlags {
+  settings?: string;
+  config?: string;
+  port: string;
+  host?: string;
+  user?: boolean;
+  system?: boolean;
+  envFile?: string;
+  runAs?: string;
+  workingDirectory?: string;
+  node?: string;
+  rmctl?: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('systemd-unit')
+    .description('print a systemd unit for `rmctl serve` (hot reload with ExecReload, restart policy, hardening)')
+    .option('--settings <file>', 'deploy settings file; deploy.target is the default --config')
+    .option('--config <file>', 'the deployed config rmctl serve loads (default deploy.target)')
+    .option('--port <port>', 'port rmctl serve listens on', '4000')
+    .option('--host <host>', 'address rmctl serve binds')
+    .option('--user', 'a user unit, for systemctl --user (default)')
+    .option('--system', 'a system unit, with the full sandbox')
+    .option('--env-file <file>', 'KEY=value file with provider keys and the master key (EnvironmentFile=)')
+    .option('--run-as <user>', 'system units: run as this user (default: DynamicUser=yes)')
+    .option('--working-directory <dir>', 'WorkingDirectory=')
+    .option('--node <path>', 'node binary (default: the node running this command)')
+    .option('--rmctl <path>', 'rmctl launcher (default: this package\'s bin/rmctl)')
+    .action((flags: UnitFlags) => {
+      if (flags.user && flags.system) {
+        stdio.err('error: --user and --system exclude each other');
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      const { settings, diagnostics } = resolveSettings(flags.settings ? { settings: flags.settings } : {});
+      if (diagnostics.some((d) => d.severity === 'error')) {
+        printDiagnostics(diagnostics, 'text');
+        process.exitCode = EXIT.invalid;
+        return;
+      }
+      const config = flags.config ? resolve(flags.config) : settings.target;
+      if (!config) {
+        stdio.err('error: no config: pass --config FILE or set deploy.target in rmctl.config.yaml');
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      // src/cli/commands and dist/cli/commands are both three levels under the package root.
+      const launcher = flags.rmctl ? resolve(flags.rmctl) : fileURLToPath(new URL('../../../bin/rmctl', import.meta.url));
+      if (!existsSync(launcher)) stdio.err(`warning: ${launcher} does not exist; pass --rmctl PATH`);
+      try {
+        process.stdout.write(
+          renderUnit({
+            node: flags.node ? resolve(flags.node) : process.execPath,
+            rmctl: launcher,
+            config,
+            port: Number(flags.port),
+            ...(flags.host ? { host: flags.host } : {}),
+            scope: flags.system ? 'system' : 'user',
+            ...(flags.envFile ? { envFile: resolve(flags.envFile) } : {}),
+            ...(flags.runAs ? { runAs: flags.runAs } : {}),
+            ...(flags.workingDirectory ? { workingDirectory: resolve(flags.workingDirectory) } : {}),
+          }),
+        );
+      } catch (err) {
+        stdio.err(`error: ${(err as Error).message}`);
+        process.exitCode = EXIT.usage;
+      }
+    });
+}
