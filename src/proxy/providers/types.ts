@@ -59,6 +59,11 @@ export interface RequestContext {
   stream: boolean;
   /** The model name the client asked for (echoed in responses). */
   requestModel: string;
+  /**
+   * The client's request body exactly as received (optional, added for pass-through adapters: they can
+   * forward it with only `model` rewritten instead of re-serialising the parsed object).
+   */
+  rawBody?: string;
 }
 
 export interface ProviderAdapter {
@@ -74,4 +79,11 @@ export interface ProviderAdapter {
   createStreamTranslator(ctx: RequestContext, deployment: AdapterDeployment): StreamTranslator;
   /** Maps an upstream error answer (status + body text) to an OpenAI-shaped error. */
   translateError(status: number, bodyText: string): TranslatedError;
+  /**
+   * Optional. True when upstream answers are already OpenAI-shaped: the core then forwards JSON bodies and
+   * SSE bytes unchanged (after checking them) instead of calling translateResponse / the stream translator.
+   */
+  readonly passThrough?: boolean;
+  /** Optional. Base URL per prefix used when a deployment sets no `api_base`. */
+  readonly defaultApiBases?: Readonly<Record<string, string>>;
 }

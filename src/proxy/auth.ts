@@ -1,0 +1,40 @@
+// Client authentication: Bearer keys compared in constant time. Keys are hashed once at table-build time;
+// a presented key is hashed once and compared against every configured key (no early exit), so neither
+// the length nor the content of a key leaks through timing.
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+export interface AuthKey {
+  digest: Buffer;
+  /** A label safe to log (`master`, `key#2`): never the key itself. */
+  label: string;
+  master: boolean;
+}
+
+export function buildAuthKeys(masterKey: string | undefined, keys: readonly string[]): AuthKey[] {
+  const out: AuthKey[] = [];
+  if (masterKey) out.push({ digest: sha256(masterKey), label: 'master', master: true });
+  keys.forEach((k, i) => out.push({ digest: sha256(k), label: `key#${i + 1}`, master: false }));
+  return out;
+}
+
+function sha256(s: string): Buffer {
+  return createHash('sha256').update(s, 'utf8').digest();
+}
+
+/** The bearer token of an Authorization header, or undefined. */
+export function bearerToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  if (header.length > 7 && header.slice(0, 7).toLowerCase() === 'bearer ') return header.slice(7).trim();
+  return undefined;
+}
+
+/** The matching key, or undefined. */
+export function authenticate(keys: readonly AuthKey[], token: string | undefined): AuthKey | undefined {
+  if (token === undefined) return undefined;
+  const digest = sha256(token);
+  let match: AuthKey | undefined;
+  for (const k of keys) {
+    if (timingSafeEqual(k.digest, digest) && match === undefined) match = k;
+  }
+  return match;
+}

@@ -1,0 +1,128 @@
+// Prometheus metrics (one registry per server, so several servers can live in one process) and the
+// per-provider summary behind /v1/metrics/providers. Nothing here ever carries a key or a header value.
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { RouteTable } from './table.js';
+
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
+const OVERHEAD_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1];
+const RING = 1024;
+
+export type FailureClass = '401' | '403' | '429' | '4xx' | '5xx' | 'timeout' | 'network' | 'bad_response';
+
+class ProviderStats {
+  requests = 0;
+  successes = 0;
+  failures: Record<FailureClass, number> = { '401': 0, '403': 0, '429': 0, '4xx': 0, '5xx': 0, timeout: 0, network: 0, bad_response: 0 };
+  private readonly latencies = new Float64Array(RING);
+  private count = 0;
+
+  addLatency(ms: number): void {
+    this.latencies[this.count % RING] = ms;
+    this.count++;
+  }
+
+  percentiles(): { p50: number | null; p90: number | null; p99: number | null } {
+    const n = Math.min(this.count, RING);
+    if (n === 0) return { p50: null, p90: null, p99: null };
+    const sorted = Array.from(this.latencies.subarray(0, n)).sort((a, b) => a - b);
+    const at = (q: number): number => Math.round(sorted[Math.min(n - 1, Math.floor(q * n))] * 10) / 10;
+    return { p50: at(0.5), p90: at(0.9), p99: at(0.99) };
+  }
+}
+
+export function failureClass(status: number | undefined, reason: string): FailureClass {
+  if (status === undefined) return reason === 'timeout' ? 'timeout' : reason === 'bad_response' ? 'bad_response' : 'network';
+  if (status === 401 || status === 403 || status === 429) return String(status) as FailureClass;
+  if (status >= 500) return '5xx';
+  if (status === 200) return 'bad_response';
+  return '4xx';
+}
+
+const CIRCUIT_VALUE = { closed: 0, open: 1, half_open: 2 } as const;
+
+export class ProxyMetrics {
+  readonly registry = new Registry();
+  readonly requests: Counter<'model_group' | 'status'>;
+  readonly requestDuration: Histogram<'model_group'>;
+  readonly upstreamRequests: Counter<'model_group' | 'deployment' | 'provider' | 'tier' | 'outcome'>;
+  readonly upstreamLatency: Histogram<'model_group' | 'deployment' | 'tier'>;
+  readonly overhead: Histogram;
+  readonly inFlight: Gauge;
+  readonly rateLimited: Counter<'scope'>;
+  readonly fallbacks: Counter<'model_group' | 'reason'>;
+  readonly tokens: Counter<'model_group' | 'type'>;
+  readonly reloads: Counter<'result'>;
+  private readonly providers = new Map<string, ProviderStats>();
+
+  constructor(getTable: () => RouteTable) {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry, prefix: 'rainymodel_process_' });
+    this.requests = new Counter({ name: 'rainymodel_requests_total', help: 'Client requests by model group and response status', labelNames: ['model_group', 'status'], registers });
+    this.requestDuration = new Histogram({ name: 'rainymodel_request_duration_seconds', help: 'Client request duration until the response started (first chunk for streams)', labelNames: ['model_group'], buckets: LATENCY_BUCKETS, registers });
+    this.upstreamRequests = new Counter({ name: 'rainymodel_upstream_requests_total', help: 'Upstream attempts by deployment and outcome (success, HTTP status, timeout, network, bad_response)', labelNames: ['model_group', 'deployment', 'provider', 'tier', 'outcome'], registers });
+    this.upstreamLatency = new Histogram({ name: 'rainymodel_upstream_latency_seconds', help: 'Upstream time to a usable answer (headers plus body, or first chunk)', labelNames: ['model_group', 'deployment', 'tier'], buckets: LATENCY_BUCKETS, registers });
+    this.overhead = new Histogram({ name: 'rainymodel_proxy_overhead_seconds', help: 'Time spent in the proxy itself (request duration minus upstream time), non-streaming requests', buckets: OVERHEAD_BUCKETS, registers });
+    this.inFlight = new Gauge({ name: 'rainymodel_in_flight_requests', help: 'Client requests in progress', registers });
+    this.rateLimited = new Counter({ name: 'rainymodel_rate_limit_rejections_total', help: 'Requests refused by a rate limit (scope: key or deployment)', labelNames: ['scope'], registers });
+    this.fallbacks = new Counter({ name: 'rainymodel_fallbacks_total', help: 'Requests served by another deployment than the first one tried', labelNames: ['model_group', 'reason'], registers });
+    this.tokens = new Counter({ name: 'rainymodel_tokens_total', help: 'Tokens reported by upstreams', labelNames: ['model_group', 'type'], registers });
+    this.reloads = new Counter({ name: 'rainymodel_config_reloads_total', help: 'Config reloads by result', labelNames: ['result'], registers });
+    new Gauge({
+      name: 'rainymodel_circuit_state',
+      help: 'Per-deployment circuit: 0 closed, 1 open (cooling down), 2 half-open',
+      labelNames: ['model_group', 'deployment', 'provider', 'tier'],
+      registers,
+      collect() {
+        // Read at scrape time, so the gauge never disagrees with /health.
+        this.reset();
+        const now = Date.now();
+        for (const d of getTable().deployments) {
+          this.set({ model_group: d.modelName, deployment: d.id, provider: d.provider, tier: d.tier }, CIRCUIT_VALUE[d.state.circuitState(now)]);
+        }
+      },
+    });
+  }
+
+  private provider(name: string): ProviderStats {
+    let s = this.providers.get(name);
+    if (!s) {
+      s = new ProviderStats();
+      this.providers.set(name, s);
+    }
+    return s;
+  }
+
+  upstreamSuccess(provider: string, latencyMs: number): void {
+    const s = this.provider(provider);
+    s.requests++;
+    s.successes++;
+    s.addLatency(latencyMs);
+  }
+
+  upstreamFailure(provider: string, cls: FailureClass): void {
+    const s = this.provider(provider);
+    s.requests++;
+    s.failures[cls]++;
+  }
+
+  providersSummary(table: RouteTable): Record<string, unknown> {
+    const now = Date.now();
+    const names = new Set<string>([...this.providers.keys(), ...table.deployments.map((d) => d.provider)]);
+    const out: Record<string, unknown> = {};
+    for (const name of [...names].sort()) {
+      const s = this.provider(name);
+      const deployments = table.deployments.filter((d) => d.provider === name);
+      const states = deployments.map((d) => d.state.circuitState(now));
+      out[name] = {
+        requests: s.requests,
+        successes: s.successes,
+        failures: { ...s.failures },
+        success_ratio: s.requests === 0 ? null : Math.round((s.successes / s.requests) * 1000) / 1000,
+        latency_ms: s.percentiles(),
+        circuit: states.includes('open') ? (states.every((x) => x === 'open') ? 'open' : 'partially_open') : states.includes('half_open') ? 'half_open' : 'closed',
+        deployments: deployments.map((d) => ({ id: d.id, circuit: d.state.circuitState(now) })),
+      };
+    }
+    return out;
+  }
+}
