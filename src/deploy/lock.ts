@@ -127,6 +127,12 @@ async function breakStale(path: string, seen: LockInfo, mine: LockInfo): Promise
   }
 }
 
+/** The owner of a stale lock at `path` (an apply that was killed), if there is one. */
+export async function staleLockOwner(path: string): Promise<LockInfo | undefined> {
+  const holder = await readLock(path).catch(() => null);
+  return holder && holder !== 'unreadable' && isStale(holder) ? holder : undefined;
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function acquireLock(

@@ -61,7 +61,9 @@ function deploymentKey(d: Deployment, index: number): string {
 
 function describeDeployment(d: Deployment): string {
   const tier = d.model_info?.tier ? ` [${d.model_info.tier}]` : '';
-  return `${String(d.litellm_params?.model ?? '?')}${tier}`;
+  // Two deployments of one model on two servers differ only by provider: name it.
+  const via = d.model_info?.provider ? ` via ${d.model_info.provider}` : '';
+  return `${String(d.litellm_params?.model ?? '?')}${tier}${via}`;
 }
 
 /** Dotted paths (down to `depth` levels) where two values differ. */

@@ -10,7 +10,7 @@ import { writeFileAtomic, removeStaleTemps } from './atomic-write.js';
 import type { BackupEntry, BackupStore } from './backup.js';
 import type { Candidate } from './candidate.js';
 import { verify, type VerifyReport } from './health.js';
-import { acquireLock, type Lock } from './lock.js';
+import { acquireLock, staleLockOwner, type Lock } from './lock.js';
 import { makePlan, parseConfigText, publicModelNames, sha256, summarizePlan, type Plan } from './plan.js';
 import type { ServiceManager } from './service.js';
 
@@ -135,7 +135,13 @@ export async function runApply(req: ApplyRequest, deps: ApplyDeps): Promise<Appl
     });
     result.plan = plan;
     deps.onPlan?.(plan);
-    if (plan.unchanged && !req.force) {
+    // An apply killed after its write left the new file in place but never restarted or verified it:
+    // "unchanged" would be a lie then, so the next apply goes through the whole transaction again.
+    const killed = await staleLockOwner(lockPathFor(req.target));
+    if (plan.unchanged && killed) {
+      skip('plan', `an apply (pid ${killed.pid}, since ${killed.startedAt}) was killed before it finished: restarting and verifying again`);
+    }
+    if (plan.unchanged && !req.force && !killed) {
       result.outcome = 'unchanged';
       result.exitCode = EXIT.ok;
       return result;
@@ -166,7 +172,7 @@ export async function runApply(req: ApplyRequest, deps: ApplyDeps): Promise<Appl
       before = now;
       const replanned = makePlan(before, req.candidate.text, req.candidate.config, labels);
       result.plan = replanned;
-      if (replanned.unchanged && !req.force) {
+      if (replanned.unchanged && !req.force && !lock.recovered) {
         skip('write', 'another apply deployed this config meanwhile');
         result.outcome = 'unchanged';
         result.exitCode = EXIT.ok;
