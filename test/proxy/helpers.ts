@@ -132,7 +132,7 @@ export function chunk(model: string, content: string | undefined, finish: string
 
 /** Writes an SSE stream; `cutAfter` destroys the socket after that many content chunks. */
 export function streamChunks(res: ServerResponse, model: string, parts: string[], opts: { done?: boolean; cutAfter?: number; usage?: boolean } = {}): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  if (!res.headersSent) res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   let i = 0;
   const next = (): void => {
     if (opts.cutAfter !== undefined && i === opts.cutAfter) {
