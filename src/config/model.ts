@@ -47,6 +47,8 @@ export interface Provider {
   baseUrl?: string;
   /** Names of environment variables holding keys, in rotation order. */
   credentials: string[];
+  /** Where each credential is named (the provider itself for a type's default key variable). */
+  credentialOrigins: Map<string, Origin>;
   /** A literal, non-secret api_key such as `not-needed` (local servers that want some key). */
   placeholderKey?: string;
   /** A literal api_key that looks like a secret: reported, never emitted. */

@@ -105,22 +105,25 @@ function normalizeProvider(key: string, p: RawProvider, origin: Origin, reporter
   const ptr = (...seg: Array<string | number>) => ({ file: origin.file, pointer: joinPointer(origin.pointer, ...seg) });
 
   const credentials: string[] = [];
-  const addCredential = (name: string) => {
-    if (!credentials.includes(name)) credentials.push(name);
+  const credentialOrigins = new Map<string, Origin>();
+  const addCredential = (name: string, at: Origin) => {
+    if (credentials.includes(name)) return;
+    credentials.push(name);
+    credentialOrigins.set(name, at);
   };
-  for (const name of p.api_keys ?? []) addCredential(name);
-  if (p.api_key_env) addCredential(p.api_key_env);
-  if (p.env_var) addCredential(p.env_var);
+  (p.api_keys ?? []).forEach((name, i) => addCredential(name, ptr('api_keys', i)));
+  if (p.api_key_env) addCredential(p.api_key_env, ptr('api_key_env'));
+  if (p.env_var) addCredential(p.env_var, ptr('env_var'));
   let placeholderKey: string | undefined;
   let literalKey: Provider['literalKey'];
   if (p.api_key !== undefined) {
     const ref = wholeEnvReference(p.api_key);
-    if (ref) addCredential(ref);
+    if (ref) addCredential(ref, ptr('api_key'));
     else if (PLACEHOLDER_KEY.test(p.api_key)) placeholderKey = p.api_key;
     else literalKey = { value: p.api_key, origin: ptr('api_key') };
   }
   const defaultKey = DEFAULT_KEY_ENV[type];
-  if (credentials.length === 0 && !placeholderKey && !literalKey && defaultKey) credentials.push(defaultKey);
+  if (credentials.length === 0 && !placeholderKey && !literalKey && defaultKey) addCredential(defaultKey, origin);
 
   const models: ProviderModel[] = [];
   (p.models ?? []).forEach((m, i) => {
@@ -161,6 +164,7 @@ function normalizeProvider(key: string, p: RawProvider, origin: Origin, reporter
     active: status === 'active',
     baseUrl: p.base_url,
     credentials,
+    credentialOrigins,
     placeholderKey,
     literalKey,
     rpm: limits?.rpm ?? limits?.requests_per_minute,

@@ -74,7 +74,7 @@ export const unsetEnvironment: Rule = ({ model, routing, env, strict, reporter }
   };
   for (const p of model.providers.values()) {
     if (!used.has(p.key)) continue;
-    for (const name of p.credentials) check(name, p.origin, `key of provider "${p.key}"`);
+    for (const name of p.credentials) check(name, p.credentialOrigins.get(name) ?? p.origin, `key of provider "${p.key}"`);
     if (p.baseUrl) {
       for (const ref of envReferences(p.baseUrl)) {
         if (ref.fallback === undefined) check(ref.name, { file: p.origin.file, pointer: joinPointer(p.origin.pointer, 'base_url') }, `base_url of provider "${p.key}"`);
@@ -183,7 +183,8 @@ export const fallbackCycles: Rule = ({ routing, reporter }) => {
       if (e.removed || e.to === a) continue;
       const back = edges.get(e.to)?.find((x) => x.to === a && !x.removed);
       if (!back) continue;
-      e.removed = true;
+      // Only the edge the hint names counts as removed: the other still takes part in longer cycles,
+      // which must be reported now rather than after the user has fixed this one.
       back.removed = true;
       report([a, e.to], back.origin);
     }
