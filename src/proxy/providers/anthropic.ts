@@ -463,7 +463,10 @@ class AnthropicStream implements StreamTranslator {
     };
   }
 
-  /** The role goes in the first chunk, whatever event comes first. */
+  /**
+   * The role goes in the first chunk, sent only with the first real content: until then nothing reaches the
+   * client, so an error event that follows message_start can still fall back to another deployment.
+   */
   private start(out: StreamEvent[]): void {
     if (this.started) return;
     this.started = true;
@@ -492,15 +495,16 @@ class AnthropicStream implements StreamTranslator {
           const m = isRecord(msg.message) ? msg.message : {};
           if (str(m.id)) this.id = m.id as string;
           readUsage(m.usage, this.usage);
-          this.start(out);
           break;
         }
         case 'content_block_start': {
-          this.start(out);
           const index = num(msg.index) ?? 0;
           const block = isRecord(msg.content_block) ? msg.content_block : {};
-          if (block.type === 'text' && str(block.text)) out.push(this.chunk({ content: block.text }));
-          else if (block.type === 'tool_use') {
+          if (block.type === 'text' && str(block.text)) {
+            this.start(out);
+            out.push(this.chunk({ content: block.text }));
+          } else if (block.type === 'tool_use') {
+            this.start(out);
             const ti = this.toolIndex.size;
             this.toolIndex.set(index, ti);
             out.push(
@@ -518,19 +522,20 @@ class AnthropicStream implements StreamTranslator {
           break;
         }
         case 'content_block_delta': {
-          this.start(out);
           const delta = isRecord(msg.delta) ? msg.delta : {};
-          if (delta.type === 'text_delta' && str(delta.text)) out.push(this.chunk({ content: delta.text }));
-          else if (delta.type === 'input_json_delta' && str(delta.partial_json)) {
+          if (delta.type === 'text_delta' && str(delta.text)) {
+            this.start(out);
+            out.push(this.chunk({ content: delta.text }));
+          } else if (delta.type === 'input_json_delta' && str(delta.partial_json)) {
             const ti = this.toolIndex.get(num(msg.index) ?? 0);
             if (ti !== undefined) out.push(this.chunk({ tool_calls: [{ index: ti, function: { arguments: delta.partial_json } }] }));
           } else if (delta.type === 'thinking_delta' && str(delta.thinking)) {
+            this.start(out);
             out.push(this.chunk({ reasoning_content: delta.thinking }));
           }
           break;
         }
         case 'message_delta': {
-          this.start(out);
           const delta = isRecord(msg.delta) ? msg.delta : {};
           readUsage(msg.usage, this.usage);
           const reason = finishReason(delta.stop_reason);

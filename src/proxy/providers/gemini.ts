@@ -325,17 +325,36 @@ function buildEmbeddingRequest(deployment: AdapterDeployment, body: Json, header
   };
 }
 
+/** The openai SDK asks for base64 unless told otherwise; the client's own body says which one it wants. */
+function wantsBase64(ctx: RequestContext): boolean {
+  if (!ctx.rawBody) return false;
+  try {
+    const body: unknown = JSON.parse(ctx.rawBody);
+    return isRecord(body) && body.encoding_format === 'base64';
+  } catch {
+    return false;
+  }
+}
+
+/** OpenAI's base64 embedding: the vector as little-endian float32 bytes. */
+function toBase64Floats(values: unknown): string {
+  const list = Array.isArray(values) ? values : [];
+  const view = new DataView(new ArrayBuffer(list.length * 4));
+  list.forEach((v, i) => view.setFloat32(i * 4, typeof v === 'number' ? v : 0, true));
+  return Buffer.from(view.buffer).toString('base64');
+}
+
 function translateEmbeddings(ctx: RequestContext, upstream: unknown): Json {
   if (!isRecord(upstream)) throw new RainyModelError('upstream/malformed', 'gemini: embedding response is not an object');
   let vectors: unknown[];
   if (isRecord(upstream.embedding)) vectors = [upstream.embedding];
   else if (Array.isArray(upstream.embeddings)) vectors = upstream.embeddings;
   else throw new RainyModelError('upstream/malformed', 'gemini: embedding response has neither embedding nor embeddings');
-  const data = vectors.map((v, index) => ({
-    object: 'embedding',
-    index,
-    embedding: isRecord(v) && Array.isArray(v.values) ? v.values : [],
-  }));
+  const base64 = wantsBase64(ctx);
+  const data = vectors.map((v, index) => {
+    const values = isRecord(v) && Array.isArray(v.values) ? v.values : [];
+    return { object: 'embedding', index, embedding: base64 ? toBase64Floats(values) : values };
+  });
   // The embedding endpoints report no token counts.
   return { object: 'list', data, model: ctx.requestModel, usage: { prompt_tokens: 0, total_tokens: 0 } };
 }
@@ -580,6 +599,7 @@ class GeminiStream implements StreamTranslator {
     }
     // finish_reason goes out once per choice, after all its content (Gemini may put both in one response).
     for (const [index, s] of [...this.choices.entries()].sort((a, b) => a[0] - b[0])) {
+      this.open(index, s, out);
       out.push(this.chunk(index, {}, s.finish));
     }
     if (this.usage) {
@@ -602,17 +622,23 @@ class GeminiStream implements StreamTranslator {
     };
   }
 
-  private state(index: number, out: StreamEvent[]): ChoiceState {
+  private state(index: number): ChoiceState {
     let s = this.choices.get(index);
     if (!s) {
       s = { started: false, toolCalls: 0, finish: null };
       this.choices.set(index, s);
     }
-    if (!s.started) {
-      s.started = true;
-      out.push(this.chunk(index, { role: 'assistant', content: '' }));
-    }
     return s;
+  }
+
+  /**
+   * The role goes in a choice's first chunk, sent only with its first real content: until then nothing
+   * reaches the client, so an early error can still fall back to another deployment.
+   */
+  private open(index: number, s: ChoiceState, out: StreamEvent[]): void {
+    if (s.started) return;
+    s.started = true;
+    out.push(this.chunk(index, { role: 'assistant', content: '' }));
   }
 
   private handle(datas: string[]): StreamEvent[] {
@@ -638,13 +664,14 @@ class GeminiStream implements StreamTranslator {
       if (usage) this.usage = usage;
       const candidates = Array.isArray(msg.candidates) ? msg.candidates.filter(isRecord) : [];
       if (candidates.length === 0 && blockedMessage(msg)) {
-        this.state(0, out).finish = 'content_filter';
+        this.state(0).finish = 'content_filter';
         continue;
       }
       candidates.forEach((c, i) => {
         const index = num(c.index) ?? i;
-        const s = this.state(index, out);
+        const s = this.state(index);
         const view = readParts(c.content);
+        if (view.reasoning || view.text || view.calls.length > 0) this.open(index, s, out);
         if (view.reasoning) out.push(this.chunk(index, { reasoning_content: view.reasoning }));
         if (view.text) out.push(this.chunk(index, { content: view.text }));
         for (const call of view.calls) {

@@ -304,14 +304,34 @@ function nowSeconds(): number {
   return Math.floor(Date.now() / 1000);
 }
 
+/** The openai SDK asks for base64 unless told otherwise; the client's own body says which one it wants. */
+function wantsBase64(ctx: RequestContext): boolean {
+  if (!ctx.rawBody) return false;
+  try {
+    const body: unknown = JSON.parse(ctx.rawBody);
+    return isRecord(body) && body.encoding_format === 'base64';
+  } catch {
+    return false;
+  }
+}
+
+/** OpenAI's base64 embedding: the vector as little-endian float32 bytes. */
+function toBase64Floats(values: unknown): string {
+  const list = Array.isArray(values) ? values : [];
+  const view = new DataView(new ArrayBuffer(list.length * 4));
+  list.forEach((v, i) => view.setFloat32(i * 4, typeof v === 'number' ? v : 0, true));
+  return Buffer.from(view.buffer).toString('base64');
+}
+
 function translateGenerated(ctx: RequestContext, upstream: unknown): Json {
   if (!isRecord(upstream)) throw new RainyModelError('upstream/malformed', 'ollama: response is not an object');
   if (ctx.endpoint === 'embedding') {
     if (!Array.isArray(upstream.embeddings)) throw new RainyModelError('upstream/malformed', 'ollama: embed response has no embeddings');
     const prompt = num(upstream.prompt_eval_count) ?? 0;
+    const base64 = wantsBase64(ctx);
     return {
       object: 'list',
-      data: upstream.embeddings.map((embedding, index) => ({ object: 'embedding', index, embedding })),
+      data: upstream.embeddings.map((values, index) => ({ object: 'embedding', index, embedding: base64 ? toBase64Floats(values) : values })),
       model: ctx.requestModel,
       usage: { prompt_tokens: prompt, total_tokens: prompt },
     };
@@ -433,21 +453,22 @@ class OllamaStream implements StreamTranslator {
       return;
     }
     const chat = this.ctx.endpoint !== 'completion';
-    if (!this.started) {
-      this.started = true;
-      if (chat) out.push(this.chunk({ role: 'assistant', content: '' }));
-    }
-    const reasoning = reasoningOf(msg);
-    if (reasoning && chat) out.push(this.chunk({ reasoning_content: reasoning }));
+    const reasoning = chat ? reasoningOf(msg) : '';
     const text = textOf(msg);
+    const calls = chat ? readCalls(msg.message) : [];
+    // The role goes in the first chunk, sent only with the first real content (or the end): until then
+    // nothing reaches the client, so an early error line can still fall back to another deployment.
+    if (!this.started && chat && (reasoning || text || calls.length > 0 || msg.done === true)) {
+      this.started = true;
+      out.push(this.chunk({ role: 'assistant', content: '' }));
+    }
+    if (reasoning) out.push(this.chunk({ reasoning_content: reasoning }));
     if (text) out.push(this.chunk({ content: text }));
-    if (chat) {
-      for (const call of readCalls(msg.message)) {
-        // Ollama sends each call whole; clients expect id and name first, then the arguments.
-        const index = this.toolCalls++;
-        out.push(this.chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] }));
-        out.push(this.chunk({ tool_calls: [{ index, function: { arguments: call.args } }] }));
-      }
+    for (const call of calls) {
+      // Ollama sends each call whole; clients expect id and name first, then the arguments.
+      const index = this.toolCalls++;
+      out.push(this.chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] }));
+      out.push(this.chunk({ tool_calls: [{ index, function: { arguments: call.args } }] }));
     }
     if (msg.done === true) {
       this.finished = true;

@@ -422,6 +422,26 @@ describe('anthropic stream', () => {
     expect(f.kinds[f.kinds.length - 1]).toBe('error');
   });
 
+  it('sends nothing before the first content, so an early error event can still fall back', () => {
+    const text = [
+      'event: message_start',
+      'data: {"type":"message_start","message":{"id":"m","content":[],"usage":{"input_tokens":5,"output_tokens":1}}}',
+      '',
+      'event: content_block_start',
+      'data: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}',
+      '',
+      'event: ping',
+      'data: {"type":"ping"}',
+      '',
+      'event: error',
+      'data: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}',
+      '',
+      '',
+    ].join('\n');
+    const events = run(anthropicAdapter.createStreamTranslator(chatStream, deployment), [text]);
+    expect(events.map((e) => e.kind)).toEqual(['error']);
+  });
+
   it('reports a stream cut before message_stop instead of ending it silently', () => {
     const truncated = TOOL_STREAM.slice(0, TOOL_STREAM.indexOf('event: message_delta'));
     const f = fold(run(anthropicAdapter.createStreamTranslator(chatStream, deployment), [truncated]));

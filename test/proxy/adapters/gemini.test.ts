@@ -301,6 +301,14 @@ describe('gemini embeddings', () => {
     ]);
   });
 
+  it('answers base64 (little-endian float32) when the client asked for it, as the openai SDK does by default', () => {
+    const ctx = { ...embedding, rawBody: JSON.stringify({ model: 'e', input: 'x', encoding_format: 'base64' }) };
+    const out = geminiAdapter.translateResponse(ctx, deployment, { embedding: { values: [0.5, -2, 1.25] } });
+    const b64 = (out.data as Array<{ embedding: string }>)[0].embedding;
+    const buf = Buffer.from(b64, 'base64');
+    expect([0, 4, 8].map((o) => buf.readFloatLE(o))).toEqual([0.5, -2, 1.25]);
+  });
+
   it('rejects token-array input', () => {
     expect(() => built({ input: [[1, 2, 3]] }, embedding)).toThrow(/token arrays/);
   });

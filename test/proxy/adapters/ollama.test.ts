@@ -258,6 +258,15 @@ describe('ollama response', () => {
 
 const ndjson = (lines: unknown[]) => lines.map((l) => JSON.stringify(l)).join('\n') + '\n';
 
+describe('ollama embeddings as base64', () => {
+  it('encodes vectors as little-endian float32 when encoding_format is base64', () => {
+    const ctx = { ...embedding, rawBody: JSON.stringify({ model: 'e', input: ['a'], encoding_format: 'base64' }) };
+    const out = ollamaAdapter.translateResponse(ctx, chatDep, { embeddings: [[0.25, 3]], prompt_eval_count: 1 });
+    const buf = Buffer.from((out.data as Array<{ embedding: string }>)[0].embedding, 'base64');
+    expect([buf.readFloatLE(0), buf.readFloatLE(4)]).toEqual([0.25, 3]);
+  });
+});
+
 describe('ollama stream', () => {
   const CHAT_STREAM = ndjson([
     { model: 'llama3.2', created_at: '2023-08-04T08:52:19.385406455-07:00', message: { role: 'assistant', content: 'The', images: null }, done: false },
@@ -340,6 +349,11 @@ describe('ollama stream', () => {
     expect(f.errors).toEqual([
       { status: 500, type: 'api_error', code: null, message: 'an error was encountered while running the model: unexpected EOF', retryable: true },
     ]);
+  });
+
+  it('sends nothing before the first content, so an error line before any text can still fall back', () => {
+    const text = ndjson([{ model: 'm', message: { role: 'assistant', content: '' }, done: false }, { error: 'runner crashed' }]);
+    expect(run(ollamaAdapter.createStreamTranslator(chatStream, chatDep), [text]).map((e) => e.kind)).toEqual(['error']);
   });
 
   it('reports a stream that ends before done: true as truncated', () => {
