@@ -6,17 +6,10 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { chmod, chown, lstat, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { RainyModelError } from '../shared/errors.js';
+import { isAlive } from './lock.js';
 
 const TEMP_MARK = '.rmctl-tmp-';
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** The file to replace: a symlinked target is updated where it points, the link itself is kept. */
 async function resolveTarget(target: string): Promise<string> {

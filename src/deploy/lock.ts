@@ -40,14 +40,24 @@ export function processStartTime(pid: number): string | null {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** A zombie (exited, not yet reaped: common in containers whose PID 1 reaps slowly) is not alive. */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false;
+  }
+}
+
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     // EPERM: the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  return !isZombie(pid);
 }
 
 /** Whether the owner of a lock taken on this host is gone. Locks from other hosts are never stale here. */

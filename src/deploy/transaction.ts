@@ -85,6 +85,11 @@ async function readIfExists(path: string): Promise<string | null> {
   }
 }
 
+function masterKeyVariable(text: string): string | undefined {
+  const key = parseConfigText(text).config?.general_settings?.master_key;
+  return typeof key === 'string' ? /^os\.environ\/([A-Za-z_][A-Za-z0-9_]*)$/.exec(key)?.[1] : undefined;
+}
+
 /** `general_settings.master_key` as the proxy will see it: literal, or `os.environ/VAR` from our environment. */
 export function resolveMasterKey(text: string, env: Record<string, string | undefined>): string | undefined {
   const key = parseConfigText(text).config?.general_settings?.master_key;
@@ -155,6 +160,15 @@ export async function runApply(req: ApplyRequest, deps: ApplyDeps): Promise<Appl
       result.outcome = 'declined';
       result.exitCode = EXIT.ok;
       return result;
+    }
+
+    // Verification needs the proxy's key; find out now, not after the restart, that we do not have it.
+    const keyRef = masterKeyVariable(req.candidate.text);
+    if (keyRef && !deps.env[keyRef]) {
+      throw new RainyModelError(
+        'deploy/master-key',
+        `general_settings.master_key is os.environ/${keyRef}, but ${keyRef} is not set where apply runs, so /v1/models could not be verified; export it (the same value the service has) and run again`,
+      );
     }
 
     // 3. lock; then look again: another apply may have changed the file while we planned or waited.

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { request } from 'undici';
+import { isAlive } from '../../src/deploy/lock.js';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 export const FAKE_PROXY = join(FIXTURES, 'fake-proxy.mjs');
@@ -57,12 +59,7 @@ export function makeStandin(root: string, services: Record<string, { argv: strin
     const file = join(stateDir, `${name}.pid`);
     if (!existsSync(file)) return undefined;
     const pid = Number(readFileSync(file, 'utf8'));
-    try {
-      process.kill(pid, 0);
-      return pid;
-    } catch {
-      return undefined;
-    }
+    return isAlive(pid) ? pid : undefined;
   };
   return {
     binDir,
@@ -75,22 +72,28 @@ export function makeStandin(root: string, services: Record<string, { argv: strin
         const pid = pidOf(name);
         if (pid === undefined) continue;
         process.kill(pid, 'SIGKILL');
-        for (let i = 0; i < 200; i++) {
-          try {
-            process.kill(pid, 0);
-          } catch {
-            break;
-          }
-          await new Promise((r) => setTimeout(r, 10));
-        }
+        for (let i = 0; i < 200 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 10));
       }
     },
   };
 }
 
-/** Starts the service once, as if it had been running before the apply (systemctl start). */
-export async function startService(standin: Standin, name: string): Promise<void> {
+/** Starts the service and waits until it answers, as if it had been running before the apply. */
+export async function startService(standin: Standin, name: string, healthUrl?: string): Promise<void> {
   await execa('systemctl', ['--user', 'start', name], { env: standin.env, extendEnv: false });
+  if (!healthUrl) return;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      const res = await request(healthUrl);
+      await res.body.dump();
+      // Any answer means the process is up with its signal handlers in place (503 included).
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
 }
 
 export async function git(cwd: string, ...args: string[]): Promise<string> {
