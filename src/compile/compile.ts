@@ -35,7 +35,8 @@ const NEEDS_V1 = new Set<ProviderType>(['llama_cpp', 'vllm', 'openai_compatible'
 const PLACEHOLDER_FOR_OPENAI_PREFIX = 'not-needed';
 
 export function prefixFor(p: Provider, mode: string | undefined): string {
-  if (p.type === 'ollama' && mode === 'completion') return 'ollama';
+  // ollama_chat/ is chat only: LiteLLM's completion (/api/generate) and embedding (/api/embed) calls use ollama/.
+  if (p.type === 'ollama' && (mode === 'completion' || mode === 'embedding')) return 'ollama';
   return PREFIX[p.type];
 }
 

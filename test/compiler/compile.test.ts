@@ -125,6 +125,19 @@ describe('provider types', () => {
     expect(params('phi3')).toEqual({ model: 'ollama_chat/phi3', api_base: 'http://10.0.0.2:11434' });
   });
 
+  it('ollama embedding models use the ollama/ prefix (LiteLLM embeds through ollama/, not ollama_chat/)', () => {
+    const { config } = compileOk({ providers: yaml`
+      providers:
+        ol:
+          type: ollama
+          base_url: http://10.0.0.1:11434
+          models:
+            - {name: nomic-embed-text, mode: embedding}
+    ` });
+    expect(one(config, 'nomic-embed-text').litellm_params.model).toBe('ollama/nomic-embed-text');
+    expect(one(config, 'nomic-embed-text').model_info?.mode).toBe('embedding');
+  });
+
   it('ollama completion models use the ollama/ prefix', () => {
     expect(params('llama-base').model).toBe('ollama/llama-base');
     expect(one(config, 'llama-base').model_info?.mode).toBe('completion');
