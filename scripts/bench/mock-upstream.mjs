@@ -14,7 +14,7 @@
 //   query      ?chunks=..&gap=..&fail=..&latency=..  (for direct use)
 // Failure: 503 with an OpenAI-shaped error and no Retry-After (a proxy should move on, not wait).
 // The fail port (and any path under /fail/) always answers 503: the first deployment of the fallback case.
-// GET /health answers 200. The process prints one line `mock-upstream ready <port> <failPort>` on stdout.
+// GET /health answers 200; GET /stats gives the chat requests this port has answered. The process prints one line `mock-upstream ready <port> <failPort>` on stdout.
 import http from 'node:http';
 
 function argValue(name, fallback) {
@@ -162,7 +162,15 @@ function stream(res, model, id, created, opts) {
   next();
 }
 
+// Chat requests answered per port, so the benchmark can check that a proxy really made the attempts it
+// claims (e.g. one failed attempt per request on the fallback route).
+const counts = { ok: 0, fail: 0 };
+
 function handle(req, res, alwaysFail) {
+  if (req.method === 'GET' && req.url === '/stats') {
+    send(res, 200, JSON.stringify(alwaysFail ? { requests: counts.fail } : { requests: counts.ok }));
+    return;
+  }
   if (req.method === 'GET' && (req.url === '/health' || req.url === '/v1/models' || req.url === '/models')) {
     send(res, 200, req.url === '/health' ? '{"status":"ok"}' : '{"object":"list","data":[{"id":"mock-model","object":"model","owned_by":"mock"}]}');
     return;
@@ -178,6 +186,8 @@ function handle(req, res, alwaysFail) {
   req.on('data', (c) => chunks.push(c));
   req.on('end', () => {
     seq++;
+    if (alwaysFail) counts.fail++;
+    else counts.ok++;
     const body = chunks.length === 1 ? chunks[0].toString('latin1') : Buffer.concat(chunks).toString('latin1');
     const respond = () => {
       if (alwaysFail || forceFail || (opts.fail > 0 && Math.random() < opts.fail)) {
