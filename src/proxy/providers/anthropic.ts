@@ -13,29 +13,15 @@ import type {
   TranslatedError,
   UpstreamRequest,
 } from './types.js';
+import { isRecord, str, num, invalidRequest, type Json } from './common.js';
 
 export const ANTHROPIC_DEFAULT_BASE = 'https://api.anthropic.com';
 export const ANTHROPIC_VERSION = '2023-06-01';
 /** Anthropic requires max_tokens; LiteLLM sends this when the client gives none. */
 const DEFAULT_MAX_TOKENS = 4096;
 
-type Json = Record<string, unknown>;
 
-function isRecord(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}
-function num(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-}
 
-/** A client mistake found while translating: the proxy answers 400 without trying other deployments. */
-function invalid(message: string): RainyModelError {
-  const err = new RainyModelError('request/invalid', `anthropic: ${message}`);
-  return Object.assign(err, { status: 400, type: 'invalid_request_error' });
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Request
@@ -59,17 +45,17 @@ function imageBlock(url: string): Json {
   const parsed = parseDataUrl(url);
   if (parsed) return { type: 'image', source: { type: 'base64', media_type: parsed.mediaType, data: parsed.data } };
   if (/^https?:\/\//i.test(url)) return { type: 'image', source: { type: 'url', url } };
-  throw invalid(`image_url must be a data: URL or an http(s) URL, got "${url.slice(0, 40)}"`);
+  throw invalidRequest('anthropic', `image_url must be a data: URL or an http(s) URL, got "${url.slice(0, 40)}"`);
 }
 
 /** OpenAI content (string or parts) -> Anthropic content blocks. */
 function contentBlocks(content: unknown, where: string): Json[] {
   if (content === null || content === undefined) return [];
   if (typeof content === 'string') return content === '' ? [] : [{ type: 'text', text: content }];
-  if (!Array.isArray(content)) throw invalid(`${where}.content must be a string or an array of parts`);
+  if (!Array.isArray(content)) throw invalidRequest('anthropic', `${where}.content must be a string or an array of parts`);
   const blocks: Json[] = [];
   content.forEach((part, i) => {
-    if (!isRecord(part)) throw invalid(`${where}.content[${i}] must be an object`);
+    if (!isRecord(part)) throw invalidRequest('anthropic', `${where}.content[${i}] must be an object`);
     switch (part.type) {
       case 'text':
         if (str(part.text)) blocks.push({ type: 'text', text: part.text });
@@ -77,7 +63,7 @@ function contentBlocks(content: unknown, where: string): Json[] {
       case 'image_url': {
         const iu = part.image_url;
         const url = isRecord(iu) ? str(iu.url) : str(iu);
-        if (!url) throw invalid(`${where}.content[${i}].image_url.url is missing`);
+        if (!url) throw invalidRequest('anthropic', `${where}.content[${i}].image_url.url is missing`);
         blocks.push(imageBlock(url));
         break;
       }
@@ -85,12 +71,12 @@ function contentBlocks(content: unknown, where: string): Json[] {
         const file = isRecord(part.file) ? part.file : {};
         const data = str(file.file_data);
         const parsed = data ? parseDataUrl(data) : undefined;
-        if (!parsed) throw invalid(`${where}.content[${i}].file needs file_data as a base64 data: URL`);
+        if (!parsed) throw invalidRequest('anthropic', `${where}.content[${i}].file needs file_data as a base64 data: URL`);
         blocks.push({ type: 'document', source: { type: 'base64', media_type: parsed.mediaType, data: parsed.data } });
         break;
       }
       default:
-        throw invalid(`${where}.content[${i}].type "${String(part.type)}" is not supported by Anthropic`);
+        throw invalidRequest('anthropic', `${where}.content[${i}].type "${String(part.type)}" is not supported by Anthropic`);
     }
   });
   return blocks;
@@ -107,14 +93,14 @@ function textOf(content: unknown): string {
 function parseArguments(raw: unknown, where: string): Json {
   if (isRecord(raw)) return raw;
   if (raw === undefined || raw === null || raw === '') return {};
-  if (typeof raw !== 'string') throw invalid(`${where}.function.arguments must be a JSON string`);
+  if (typeof raw !== 'string') throw invalidRequest('anthropic', `${where}.function.arguments must be a JSON string`);
   try {
     const parsed: unknown = JSON.parse(raw);
     if (isRecord(parsed)) return parsed;
   } catch {
     // fall through: reported below with the field named
   }
-  throw invalid(`${where}.function.arguments is not a JSON object`);
+  throw invalidRequest('anthropic', `${where}.function.arguments is not a JSON object`);
 }
 
 interface Turn {
@@ -123,7 +109,7 @@ interface Turn {
 }
 
 function buildMessages(messages: unknown): { system: Json[]; turns: Turn[] } {
-  if (!Array.isArray(messages)) throw invalid('messages must be an array');
+  if (!Array.isArray(messages)) throw invalidRequest('anthropic', 'messages must be an array');
   const system: Json[] = [];
   const turns: Turn[] = [];
   // Anthropic wants alternating turns, and all tool results for one assistant turn in the next user turn,
@@ -136,7 +122,7 @@ function buildMessages(messages: unknown): { system: Json[]; turns: Turn[] } {
   };
   messages.forEach((m, i) => {
     const where = `messages[${i}]`;
-    if (!isRecord(m)) throw invalid(`${where} must be an object`);
+    if (!isRecord(m)) throw invalidRequest('anthropic', `${where} must be an object`);
     switch (m.role) {
       case 'system':
       case 'developer': {
@@ -152,10 +138,10 @@ function buildMessages(messages: unknown): { system: Json[]; turns: Turn[] } {
         const calls = Array.isArray(m.tool_calls) ? m.tool_calls : [];
         calls.forEach((c, j) => {
           const cw = `${where}.tool_calls[${j}]`;
-          if (!isRecord(c) || !isRecord(c.function)) throw invalid(`${cw} must have a function`);
+          if (!isRecord(c) || !isRecord(c.function)) throw invalidRequest('anthropic', `${cw} must have a function`);
           const id = str(c.id);
           const name = str(c.function.name);
-          if (!id || !name) throw invalid(`${cw} needs an id and function.name`);
+          if (!id || !name) throw invalidRequest('anthropic', `${cw} needs an id and function.name`);
           blocks.push({ type: 'tool_use', id, name, input: parseArguments(c.function.arguments, cw) });
         });
         push('assistant', blocks);
@@ -163,13 +149,13 @@ function buildMessages(messages: unknown): { system: Json[]; turns: Turn[] } {
       }
       case 'tool': {
         const id = str(m.tool_call_id);
-        if (!id) throw invalid(`${where}.tool_call_id is required`);
+        if (!id) throw invalidRequest('anthropic', `${where}.tool_call_id is required`);
         const inner = typeof m.content === 'string' ? m.content : contentBlocks(m.content, where);
         push('user', [{ type: 'tool_result', tool_use_id: id, content: inner }]);
         break;
       }
       default:
-        throw invalid(`${where}.role "${String(m.role)}" is not supported`);
+        throw invalidRequest('anthropic', `${where}.role "${String(m.role)}" is not supported`);
     }
   });
   return { system, turns };
@@ -183,7 +169,7 @@ function toolChoice(choice: unknown, parallel: unknown): Json | undefined {
   else if (isRecord(choice) && isRecord(choice.function) && str(choice.function.name)) {
     out = { type: 'tool', name: choice.function.name };
   } else if (choice !== undefined && choice !== null) {
-    throw invalid('tool_choice must be "auto", "none", "required" or {"type":"function","function":{"name"}}');
+    throw invalidRequest('anthropic', 'tool_choice must be "auto", "none", "required" or {"type":"function","function":{"name"}}');
   }
   if (parallel === false) {
     out = out ?? { type: 'auto' };
@@ -206,7 +192,7 @@ function buildChatBody(ctx: RequestContext, deployment: AdapterDeployment, body:
   if (Array.isArray(body.tools) && body.tools.length > 0) {
     out.tools = body.tools.map((t, i) => {
       if (!isRecord(t) || !isRecord(t.function) || !str(t.function.name)) {
-        throw invalid(`tools[${i}] must be {"type":"function","function":{"name",...}}`);
+        throw invalidRequest('anthropic', `tools[${i}] must be {"type":"function","function":{"name",...}}`);
       }
       const tool: Json = {
         name: t.function.name,
@@ -575,7 +561,7 @@ export const anthropicAdapter: ProviderAdapter = {
   defaultApiBases: { anthropic: ANTHROPIC_DEFAULT_BASE },
 
   buildRequest(ctx, deployment, body): UpstreamRequest {
-    if (ctx.endpoint !== 'chat') throw invalid(`the ${ctx.endpoint} endpoint is not offered by Anthropic`);
+    if (ctx.endpoint !== 'chat') throw invalidRequest('anthropic', `the ${ctx.endpoint} endpoint is not offered by Anthropic`);
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       'anthropic-version': ANTHROPIC_VERSION,

@@ -13,6 +13,7 @@ import type {
   TranslatedError,
   UpstreamRequest,
 } from './types.js';
+import { isRecord, str, num, invalidRequest, type Json, wantsBase64, toBase64Floats } from './common.js';
 
 export const GEMINI_DEFAULT_BASE = 'https://generativelanguage.googleapis.com';
 
@@ -22,23 +23,8 @@ export const GEMINI_DEFAULT_BASE = 'https://generativelanguage.googleapis.com';
  */
 export const THOUGHT_SIGNATURE_SEPARATOR = '__thought__';
 
-type Json = Record<string, unknown>;
 
-function isRecord(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}
-function num(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-}
 
-/** A client mistake found while translating: the proxy answers 400 without trying other deployments. */
-function invalid(message: string): RainyModelError {
-  const err = new RainyModelError('request/invalid', `gemini: ${message}`);
-  return Object.assign(err, { status: 400, type: 'invalid_request_error' });
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // URLs
@@ -80,7 +66,7 @@ function parseDataUrl(url: string): { mimeType: string; data: string } | undefin
 function mediaPart(url: string, where: string): Json {
   const inline = parseDataUrl(url);
   if (inline) return { inlineData: inline };
-  if (!/^(https?|gs):\/\//i.test(url)) throw invalid(`${where}: expected a data: URL or an http(s)/gs URL`);
+  if (!/^(https?|gs):\/\//i.test(url)) throw invalidRequest('gemini', `${where}: expected a data: URL or an http(s)/gs URL`);
   const ext = /\.([a-z0-9]+)(?:[?#].*)?$/i.exec(url)?.[1]?.toLowerCase();
   const fileData: Json = { fileUri: url };
   const mime = ext ? MIME_BY_EXTENSION[ext] : undefined;
@@ -91,11 +77,11 @@ function mediaPart(url: string, where: string): Json {
 function userParts(content: unknown, where: string): Json[] {
   if (content === null || content === undefined) return [];
   if (typeof content === 'string') return content === '' ? [] : [{ text: content }];
-  if (!Array.isArray(content)) throw invalid(`${where}.content must be a string or an array of parts`);
+  if (!Array.isArray(content)) throw invalidRequest('gemini', `${where}.content must be a string or an array of parts`);
   const parts: Json[] = [];
   content.forEach((part, i) => {
     const pw = `${where}.content[${i}]`;
-    if (!isRecord(part)) throw invalid(`${pw} must be an object`);
+    if (!isRecord(part)) throw invalidRequest('gemini', `${pw} must be an object`);
     switch (part.type) {
       case 'text':
         if (str(part.text)) parts.push({ text: part.text });
@@ -103,14 +89,14 @@ function userParts(content: unknown, where: string): Json[] {
       case 'image_url': {
         const iu = part.image_url;
         const url = isRecord(iu) ? str(iu.url) : str(iu);
-        if (!url) throw invalid(`${pw}.image_url.url is missing`);
+        if (!url) throw invalidRequest('gemini', `${pw}.image_url.url is missing`);
         parts.push(mediaPart(url, pw));
         break;
       }
       case 'input_audio': {
         const audio = isRecord(part.input_audio) ? part.input_audio : {};
         const data = str(audio.data);
-        if (!data) throw invalid(`${pw}.input_audio.data is missing`);
+        if (!data) throw invalidRequest('gemini', `${pw}.input_audio.data is missing`);
         parts.push({ inlineData: { mimeType: `audio/${str(audio.format) ?? 'wav'}`, data } });
         break;
       }
@@ -120,11 +106,11 @@ function userParts(content: unknown, where: string): Json[] {
         const id = str(file.file_id);
         if (data) parts.push(mediaPart(data, pw));
         else if (id) parts.push({ fileData: { fileUri: id } });
-        else throw invalid(`${pw}.file needs file_data or file_id`);
+        else throw invalidRequest('gemini', `${pw}.file needs file_data or file_id`);
         break;
       }
       default:
-        throw invalid(`${pw}.type "${String(part.type)}" is not supported by Gemini`);
+        throw invalidRequest('gemini', `${pw}.type "${String(part.type)}" is not supported by Gemini`);
     }
   });
   return parts;
@@ -147,7 +133,7 @@ function parseArguments(raw: unknown, where: string): Json {
       // reported below with the field named
     }
   }
-  throw invalid(`${where}.function.arguments is not a JSON object`);
+  throw invalidRequest('gemini', `${where}.function.arguments is not a JSON object`);
 }
 
 /** A tool result as functionResponse.response, which must be a JSON object. */
@@ -169,7 +155,7 @@ interface Content {
 }
 
 function buildContents(messages: unknown): { system: Json[]; contents: Content[] } {
-  if (!Array.isArray(messages)) throw invalid('messages must be an array');
+  if (!Array.isArray(messages)) throw invalidRequest('gemini', 'messages must be an array');
   const system: Json[] = [];
   const contents: Content[] = [];
   const callNames = new Map<string, string>();
@@ -183,7 +169,7 @@ function buildContents(messages: unknown): { system: Json[]; contents: Content[]
   };
   messages.forEach((m, i) => {
     const where = `messages[${i}]`;
-    if (!isRecord(m)) throw invalid(`${where} must be an object`);
+    if (!isRecord(m)) throw invalidRequest('gemini', `${where} must be an object`);
     switch (m.role) {
       case 'system':
       case 'developer': {
@@ -201,7 +187,7 @@ function buildContents(messages: unknown): { system: Json[]; contents: Content[]
         const calls = Array.isArray(m.tool_calls) ? m.tool_calls : [];
         calls.forEach((c, j) => {
           const cw = `${where}.tool_calls[${j}]`;
-          if (!isRecord(c) || !isRecord(c.function) || !str(c.function.name)) throw invalid(`${cw}.function.name is required`);
+          if (!isRecord(c) || !isRecord(c.function) || !str(c.function.name)) throw invalidRequest('gemini', `${cw}.function.name is required`);
           const name = c.function.name as string;
           const id = str(c.id) ?? '';
           callNames.set(id, name);
@@ -216,12 +202,12 @@ function buildContents(messages: unknown): { system: Json[]; contents: Content[]
       case 'tool': {
         const id = str(m.tool_call_id) ?? '';
         const name = callNames.get(id) ?? str(m.name);
-        if (!name) throw invalid(`${where}.tool_call_id does not match an earlier assistant tool call`);
+        if (!name) throw invalidRequest('gemini', `${where}.tool_call_id does not match an earlier assistant tool call`);
         push('user', [{ functionResponse: { name, response: functionResponse(m.content) } }]);
         break;
       }
       default:
-        throw invalid(`${where}.role "${String(m.role)}" is not supported`);
+        throw invalidRequest('gemini', `${where}.role "${String(m.role)}" is not supported`);
     }
   });
   return { system, contents };
@@ -235,7 +221,7 @@ function toolConfig(choice: unknown): Json | undefined {
   if (isRecord(choice) && isRecord(choice.function) && str(choice.function.name)) {
     return { functionCallingConfig: { mode: 'ANY', allowedFunctionNames: [choice.function.name] } };
   }
-  throw invalid('tool_choice must be "auto", "none", "required" or {"type":"function","function":{"name"}}');
+  throw invalidRequest('gemini', 'tool_choice must be "auto", "none", "required" or {"type":"function","function":{"name"}}');
 }
 
 function generationConfig(body: Json): Json {
@@ -270,7 +256,7 @@ function buildChatBody(deployment: AdapterDeployment, body: Json): Json {
   if (Array.isArray(body.tools) && body.tools.length > 0) {
     const declarations = body.tools.map((t, i) => {
       if (!isRecord(t) || !isRecord(t.function) || !str(t.function.name)) {
-        throw invalid(`tools[${i}] must be {"type":"function","function":{"name",...}}`);
+        throw invalidRequest('gemini', `tools[${i}] must be {"type":"function","function":{"name",...}}`);
       }
       const d: Json = { name: t.function.name };
       if (str(t.function.description)) d.description = t.function.description;
@@ -297,7 +283,7 @@ function embeddingInputs(input: unknown): { texts: string[]; single: boolean } {
   if (Array.isArray(input) && input.length > 0 && input.every((x) => typeof x === 'string')) {
     return { texts: input as string[], single: false };
   }
-  throw invalid('input must be a string or an array of strings (Gemini does not take token arrays)');
+  throw invalidRequest('gemini', 'input must be a string or an array of strings (Gemini does not take token arrays)');
 }
 
 function buildEmbeddingRequest(deployment: AdapterDeployment, body: Json, headers: Record<string, string>): UpstreamRequest {
@@ -325,24 +311,7 @@ function buildEmbeddingRequest(deployment: AdapterDeployment, body: Json, header
   };
 }
 
-/** The openai SDK asks for base64 unless told otherwise; the client's own body says which one it wants. */
-function wantsBase64(ctx: RequestContext): boolean {
-  if (!ctx.rawBody) return false;
-  try {
-    const body: unknown = JSON.parse(ctx.rawBody);
-    return isRecord(body) && body.encoding_format === 'base64';
-  } catch {
-    return false;
-  }
-}
 
-/** OpenAI's base64 embedding: the vector as little-endian float32 bytes. */
-function toBase64Floats(values: unknown): string {
-  const list = Array.isArray(values) ? values : [];
-  const view = new DataView(new ArrayBuffer(list.length * 4));
-  list.forEach((v, i) => view.setFloat32(i * 4, typeof v === 'number' ? v : 0, true));
-  return Buffer.from(view.buffer).toString('base64');
-}
 
 function translateEmbeddings(ctx: RequestContext, upstream: unknown): Json {
   if (!isRecord(upstream)) throw new RainyModelError('upstream/malformed', 'gemini: embedding response is not an object');
@@ -699,7 +668,7 @@ export const geminiAdapter: ProviderAdapter = {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (deployment.apiKey) headers['x-goog-api-key'] = deployment.apiKey;
     if (ctx.endpoint === 'embedding') return buildEmbeddingRequest(deployment, body, headers);
-    if (ctx.endpoint !== 'chat') throw invalid(`the ${ctx.endpoint} endpoint is not offered by Gemini`);
+    if (ctx.endpoint !== 'chat') throw invalidRequest('gemini', `the ${ctx.endpoint} endpoint is not offered by Gemini`);
     const method = ctx.stream ? 'streamGenerateContent?alt=sse' : 'generateContent';
     return {
       url: methodUrl(deployment.apiBase, deployment.upstreamModel, method),

@@ -14,26 +14,12 @@ import type {
   TranslatedError,
   UpstreamRequest,
 } from './types.js';
+import { isRecord, str, num, invalidRequest, type Json, wantsBase64, toBase64Floats } from './common.js';
 
 export const OLLAMA_DEFAULT_BASE = 'http://localhost:11434';
 
-type Json = Record<string, unknown>;
 
-function isRecord(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}
-function num(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-}
 
-/** A client mistake found while translating: the proxy answers 400 without trying other deployments. */
-function invalid(message: string): RainyModelError {
-  const err = new RainyModelError('request/invalid', `ollama: ${message}`);
-  return Object.assign(err, { status: 400, type: 'invalid_request_error' });
-}
 
 function endpointUrl(apiBase: string, path: string): string {
   let base = (apiBase || OLLAMA_DEFAULT_BASE).replace(/\/+$/, '');
@@ -94,27 +80,27 @@ function commonFields(ctx: RequestContext, deployment: AdapterDeployment, body: 
 function imageData(url: string, where: string): string {
   const m = /^data:[^,]*;base64,(.*)$/s.exec(url);
   if (m) return m[1];
-  throw invalid(`${where}: Ollama takes images only as base64 data: URLs, not "${url.slice(0, 40)}"`);
+  throw invalidRequest('ollama', `${where}: Ollama takes images only as base64 data: URLs, not "${url.slice(0, 40)}"`);
 }
 
 function splitContent(content: unknown, where: string): { text: string; images: string[] } {
   if (content === null || content === undefined) return { text: '', images: [] };
   if (typeof content === 'string') return { text: content, images: [] };
-  if (!Array.isArray(content)) throw invalid(`${where}.content must be a string or an array of parts`);
+  if (!Array.isArray(content)) throw invalidRequest('ollama', `${where}.content must be a string or an array of parts`);
   const texts: string[] = [];
   const images: string[] = [];
   content.forEach((part, i) => {
     const pw = `${where}.content[${i}]`;
-    if (!isRecord(part)) throw invalid(`${pw} must be an object`);
+    if (!isRecord(part)) throw invalidRequest('ollama', `${pw} must be an object`);
     if (part.type === 'text') {
       if (typeof part.text === 'string') texts.push(part.text);
     } else if (part.type === 'image_url') {
       const iu = part.image_url;
       const url = isRecord(iu) ? str(iu.url) : str(iu);
-      if (!url) throw invalid(`${pw}.image_url.url is missing`);
+      if (!url) throw invalidRequest('ollama', `${pw}.image_url.url is missing`);
       images.push(imageData(url, pw));
     } else {
-      throw invalid(`${pw}.type "${String(part.type)}" is not supported by Ollama`);
+      throw invalidRequest('ollama', `${pw}.type "${String(part.type)}" is not supported by Ollama`);
     }
   });
   return { text: texts.join('\n'), images };
@@ -131,15 +117,15 @@ function parseArguments(raw: unknown, where: string): Json {
       // reported below with the field named
     }
   }
-  throw invalid(`${where}.function.arguments is not a JSON object`);
+  throw invalidRequest('ollama', `${where}.function.arguments is not a JSON object`);
 }
 
 function chatMessages(messages: unknown): Json[] {
-  if (!Array.isArray(messages)) throw invalid('messages must be an array');
+  if (!Array.isArray(messages)) throw invalidRequest('ollama', 'messages must be an array');
   const names = new Map<string, string>();
   return messages.map((m, i) => {
     const where = `messages[${i}]`;
-    if (!isRecord(m)) throw invalid(`${where} must be an object`);
+    if (!isRecord(m)) throw invalidRequest('ollama', `${where} must be an object`);
     const { text, images } = splitContent(m.content, where);
     switch (m.role) {
       case 'system':
@@ -156,7 +142,7 @@ function chatMessages(messages: unknown): Json[] {
         if (calls.length > 0) {
           out.tool_calls = calls.map((c, j) => {
             const cw = `${where}.tool_calls[${j}]`;
-            if (!isRecord(c) || !isRecord(c.function) || !str(c.function.name)) throw invalid(`${cw}.function.name is required`);
+            if (!isRecord(c) || !isRecord(c.function) || !str(c.function.name)) throw invalidRequest('ollama', `${cw}.function.name is required`);
             if (str(c.id)) names.set(c.id as string, c.function.name as string);
             // Ollama wants arguments as an object, OpenAI sends a JSON string.
             return { function: { name: c.function.name, arguments: parseArguments(c.function.arguments, cw) } };
@@ -171,7 +157,7 @@ function chatMessages(messages: unknown): Json[] {
         return out;
       }
       default:
-        throw invalid(`${where}.role "${String(m.role)}" is not supported`);
+        throw invalidRequest('ollama', `${where}.role "${String(m.role)}" is not supported`);
     }
   });
 }
@@ -181,21 +167,21 @@ function chatMessages(messages: unknown): Json[] {
  * (the model's template still wraps it), system messages go in `system`.
  */
 function generateFields(messages: unknown): Json {
-  if (!Array.isArray(messages)) throw invalid('messages must be an array');
+  if (!Array.isArray(messages)) throw invalidRequest('ollama', 'messages must be an array');
   const system: string[] = [];
   const turns: Array<{ role: string; text: string }> = [];
   const images: string[] = [];
   messages.forEach((m, i) => {
     const where = `messages[${i}]`;
-    if (!isRecord(m)) throw invalid(`${where} must be an object`);
+    if (!isRecord(m)) throw invalidRequest('ollama', `${where} must be an object`);
     if (m.role === 'tool' || (Array.isArray(m.tool_calls) && m.tool_calls.length > 0)) {
-      throw invalid(`${where}: tool calls need the ollama_chat/ prefix (/api/chat); ollama/ uses /api/generate`);
+      throw invalidRequest('ollama', `${where}: tool calls need the ollama_chat/ prefix (/api/chat); ollama/ uses /api/generate`);
     }
     const { text, images: imgs } = splitContent(m.content, where);
     images.push(...imgs);
     if (m.role === 'system' || m.role === 'developer') system.push(text);
     else if (m.role === 'user' || m.role === 'assistant') turns.push({ role: m.role, text });
-    else throw invalid(`${where}.role "${String(m.role)}" is not supported`);
+    else throw invalidRequest('ollama', `${where}.role "${String(m.role)}" is not supported`);
   });
   let prompt: string;
   if (turns.length === 1 && turns[0].role === 'user') prompt = turns[0].text;
@@ -212,7 +198,7 @@ function generateFields(messages: unknown): Json {
 function completionPrompt(prompt: unknown): string {
   if (typeof prompt === 'string') return prompt;
   if (Array.isArray(prompt) && prompt.length === 1 && typeof prompt[0] === 'string') return prompt[0];
-  throw invalid('prompt must be a string (Ollama generates one completion per request)');
+  throw invalidRequest('ollama', 'prompt must be a string (Ollama generates one completion per request)');
 }
 
 function buildBody(ctx: RequestContext, deployment: AdapterDeployment, body: Json): { path: string; payload: Json } {
@@ -221,7 +207,7 @@ function buildBody(ctx: RequestContext, deployment: AdapterDeployment, body: Jso
   if (ctx.endpoint === 'embedding') {
     const input = body.input;
     const ok = typeof input === 'string' || (Array.isArray(input) && input.length > 0 && input.every((x) => typeof x === 'string'));
-    if (!ok) throw invalid('input must be a string or an array of strings (Ollama does not take token arrays)');
+    if (!ok) throw invalidRequest('ollama', 'input must be a string or an array of strings (Ollama does not take token arrays)');
     const payload: Json = { model: deployment.upstreamModel, input };
     if (common.keep_alive !== undefined) payload.keep_alive = common.keep_alive;
     if (common.options !== undefined) payload.options = common.options;
@@ -238,7 +224,7 @@ function buildBody(ctx: RequestContext, deployment: AdapterDeployment, body: Jso
   }
   if (!useChat) {
     if (Array.isArray(body.tools) && body.tools.length > 0) {
-      throw invalid('tools need the ollama_chat/ prefix (/api/chat); ollama/ uses /api/generate');
+      throw invalidRequest('ollama', 'tools need the ollama_chat/ prefix (/api/chat); ollama/ uses /api/generate');
     }
     return { path: '/api/generate', payload: { ...common, ...generateFields(body.messages) } };
   }
@@ -247,7 +233,7 @@ function buildBody(ctx: RequestContext, deployment: AdapterDeployment, body: Jso
   if (Array.isArray(body.tools) && body.tools.length > 0 && body.tool_choice !== 'none') {
     payload.tools = body.tools.map((t, i) => {
       if (!isRecord(t) || !isRecord(t.function) || !str(t.function.name)) {
-        throw invalid(`tools[${i}] must be {"type":"function","function":{"name",...}}`);
+        throw invalidRequest('ollama', `tools[${i}] must be {"type":"function","function":{"name",...}}`);
       }
       return { type: 'function', function: t.function };
     });
@@ -304,24 +290,7 @@ function nowSeconds(): number {
   return Math.floor(Date.now() / 1000);
 }
 
-/** The openai SDK asks for base64 unless told otherwise; the client's own body says which one it wants. */
-function wantsBase64(ctx: RequestContext): boolean {
-  if (!ctx.rawBody) return false;
-  try {
-    const body: unknown = JSON.parse(ctx.rawBody);
-    return isRecord(body) && body.encoding_format === 'base64';
-  } catch {
-    return false;
-  }
-}
 
-/** OpenAI's base64 embedding: the vector as little-endian float32 bytes. */
-function toBase64Floats(values: unknown): string {
-  const list = Array.isArray(values) ? values : [];
-  const view = new DataView(new ArrayBuffer(list.length * 4));
-  list.forEach((v, i) => view.setFloat32(i * 4, typeof v === 'number' ? v : 0, true));
-  return Buffer.from(view.buffer).toString('base64');
-}
 
 function translateGenerated(ctx: RequestContext, upstream: unknown): Json {
   if (!isRecord(upstream)) throw new RainyModelError('upstream/malformed', 'ollama: response is not an object');

@@ -1,0 +1,43 @@
+// Small helpers every translating adapter needs: narrowing unknown JSON, client-mistake errors, and
+// OpenAI's base64 embedding encoding.
+import { RainyModelError } from '../../shared/errors.js';
+import type { RequestContext } from './types.js';
+
+export type Json = Record<string, unknown>;
+
+export function isRecord(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+/** A client mistake found while translating: the proxy answers 400 without trying other deployments. */
+export function invalidRequest(adapter: string, message: string): RainyModelError {
+  const err = new RainyModelError('request/invalid', `${adapter}: ${message}`);
+  return Object.assign(err, { status: 400, type: 'invalid_request_error' });
+}
+
+/** The openai SDK asks for base64 unless told otherwise; the client's own body says which one it wants. */
+export function wantsBase64(ctx: RequestContext): boolean {
+  if (!ctx.rawBody) return false;
+  try {
+    const body: unknown = JSON.parse(ctx.rawBody);
+    return isRecord(body) && body.encoding_format === 'base64';
+  } catch {
+    return false;
+  }
+}
+
+/** OpenAI's base64 embedding: the vector as little-endian float32 bytes. */
+export function toBase64Floats(values: unknown): string {
+  const list = Array.isArray(values) ? values : [];
+  const view = new DataView(new ArrayBuffer(list.length * 4));
+  list.forEach((v, i) => view.setFloat32(i * 4, typeof v === 'number' ? v : 0, true));
+  return Buffer.from(view.buffer).toString('base64');
+}
