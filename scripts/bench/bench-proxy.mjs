@@ -225,9 +225,9 @@ async function startMock() {
   return { ...p, port, failPort, base: `http://127.0.0.1:${port}/v1`, failBase: `http://127.0.0.1:${failPort}/v1` };
 }
 
-async function startPassthrough(mock) {
+async function startPassthrough(mock, { nodeFlags = [] } = {}) {
   const port = await freePort();
-  const p = startProcess('passthrough', node, [join(HERE, 'passthrough.mjs'), '--port', String(port), '--upstream', `http://127.0.0.1:${mock.port}`], {
+  const p = startProcess('passthrough', node, [...nodeFlags, join(HERE, 'passthrough.mjs'), '--port', String(port), '--upstream', `http://127.0.0.1:${mock.port}`], {
     cpus: serverCpus,
     stdoutFile: join(logsDir, 'passthrough.out'),
     stderrFile: join(logsDir, 'passthrough.err'),
@@ -810,17 +810,18 @@ async function soak() {
 
 // ---------------------------------------------------------------- profile
 
-async function profile() {
-  await ensureWrk();
-  if (!rmctlAvailable()) {
-    log('profiling needs rmctl serve: run `npm run build` first');
-    process.exit(2);
-  }
-  const profDir = join(outDir, 'cpu-profile');
+async function profileOne(mock, which, profDir) {
   mkdirSync(profDir, { recursive: true });
-  const mock = await startMock();
-  const rm = await startRmctl(mock, 'rmctl-profile', { nodeFlags: ['--cpu-prof', '--cpu-prof-dir', profDir] });
-  const t = makeTarget('rmctl', LABELS.rmctl, rm, rm.port, '/v1/chat/completions', BENCH_GROUP, { authorization: `Bearer ${MASTER_KEY}`, 'x-rainymodel-policy': 'auto' });
+  const nodeFlags = ['--cpu-prof', '--cpu-prof-dir', profDir];
+  let proc;
+  let t;
+  if (which === 'rmctl') {
+    proc = await startRmctl(mock, 'rmctl-profile', { nodeFlags });
+    t = makeTarget('rmctl', LABELS.rmctl, proc, proc.port, '/v1/chat/completions', BENCH_GROUP, { authorization: `Bearer ${MASTER_KEY}`, 'x-rainymodel-policy': 'auto' });
+  } else {
+    proc = await startPassthrough(mock, { nodeFlags });
+    t = makeTarget('passthrough', LABELS.passthrough, proc, proc.port, '/v1/chat/completions', 'gpt-4o-mini', { authorization: UPSTREAM_AUTH });
+  }
   await verifyTarget(t);
   // Warm the JIT first so the profile shows the steady state, then mark the load window.
   await runWrk({ wrk, url: t.url, lua: t.lua, connections: 16, seconds: 2, cpus: clientCpus });
@@ -828,20 +829,34 @@ async function profile() {
   const r = await runWrk({ wrk, url: t.url, lua: t.lua, connections: 16, seconds: cfg.profile, cpus: clientCpus });
   const s = await measureStreams({ url: t.url, headers: t.headers, body: t.streamBody, samples: 200, warmup: 0 });
   const toUs = Number(process.hrtime.bigint() / 1000n);
-  log(`profile load: ${fmt(r.rps, 0)} req/s at 16 connections for ${cfg.profile} s${r.ok ? '' : ` (FAILED: ${r.problem})`}, then ${s.firsts.length} streams`);
-  // SIGTERM: rmctl drains and exits normally, which is when node writes the profile.
-  await stopProcess(rm, 15000);
-  await stopProcess(mock);
+  log(`profile ${t.label}: ${fmt(r.rps, 0)} req/s at 16 connections for ${cfg.profile} s${r.ok ? '' : ` (FAILED: ${r.problem})`}, then ${s.firsts.length} streams`);
+  // SIGTERM: both drain and exit normally, which is when node writes the profile.
+  await stopProcess(proc, 15000);
   const files = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile'));
-  if (!files.length) {
-    log(`no .cpuprofile written in ${profDir} (did rmctl exit normally on SIGTERM?)`);
+  if (!files.length) throw new Error(`no .cpuprofile written in ${profDir} (did ${t.label} exit normally on SIGTERM?)`);
+  const file = join(profDir, files[0]);
+  const summary = summarizeProfile(file, { fromUs, toUs, root: which === 'rmctl' ? RMCTL_ROOT : ROOT, top: 30 });
+  const perReq = r.requests > 0 ? (summary.busyMs * 1000) / (r.requests + s.firsts.length) : NaN;
+  return { label: t.label, file, requests: r.requests, rps: r.rps, streams: s.firsts.length, busyUsPerRequest: perReq, ...summary };
+}
+
+async function profile() {
+  await ensureWrk();
+  if (!rmctlAvailable()) {
+    log('profiling needs rmctl serve: run `npm run build` first');
     process.exit(2);
   }
-  const file = join(profDir, files[0]);
-  const summary = summarizeProfile(file, { fromUs, toUs, root: RMCTL_ROOT, top: 30 });
-  writeFileSync(join(outDir, 'profile-summary.json'), JSON.stringify({ file, requests: r.requests, streams: s.firsts.length, ...summary }, null, 2));
-  const perReq = r.requests > 0 ? (summary.busyMs * 1000) / (r.requests + s.firsts.length) : NaN;
-  process.stdout.write(`\n== CPU profile of rmctl serve under load (${r.requests} requests + ${s.firsts.length} streams; ~${fmt(perReq, 0)} us busy per request) ==\n${formatProfile(summary)}\n\nprofile: ${file}\n`);
+  const mock = await startMock();
+  // The bare pass-through under the same load is the reference: what it spends is the floor, so only
+  // what rmctl spends beyond it is a candidate for removal.
+  const results = {};
+  for (const which of ['rmctl', 'passthrough']) results[which] = await profileOne(mock, which, join(outDir, `cpu-profile-${which}`));
+  await stopProcess(mock);
+  writeFileSync(join(outDir, 'profile-summary.json'), JSON.stringify(results, null, 2));
+  for (const p of Object.values(results)) {
+    process.stdout.write(`\n== CPU profile of ${p.label} under load (${p.requests} requests at 16 connections + ${p.streams} streams; ~${fmt(p.busyUsPerRequest, 0)} us busy per request, profiler on) ==\n${formatProfile(p)}\n\nprofile: ${p.file}\n`);
+  }
+  process.stdout.write(`\nJSON: ${join(outDir, 'profile-summary.json')}\n`);
 }
 
 // ---------------------------------------------------------------- main
