@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// Compiler benchmark: a generated registry of 10,000 deployments (100 providers x 100 models; 50 aliases
+// of 20 deployments take 1,000 of them; fallbacks, capabilities, patterns), timed through the built compiler (dist/). Prints median ms.
+//   npm run bench:compiler            (builds first)
+//   node scripts/bench-compiler.mjs [runs]
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '../dist/config/index.js';
+import { buildFromTexts } from '../dist/compile/index.js';
+import { atomicWriteFileSync } from '../dist/shared/atomic-write.js';
+
+const RUNS = Number(process.argv[2] ?? 9);
+const PROVIDERS = 100;
+const MODELS = 100;
+const ALIASES = 50;
+const ALIAS_SIZE = 20;
+const TYPES = ['ollama', 'vllm', 'llama_cpp', 'openai_compatible', 'openai', 'anthropic', 'gemini', 'deepseek', 'xai', 'openrouter', 'huggingface'];
+const LOCAL = new Set(['ollama', 'vllm', 'llama_cpp', 'openai_compatible']);
+const TIERS = ['free', 'internal', 'direct', 'premium'];
+
+function registry() {
+  const env = {};
+  const p = ['providers:'];
+  for (let i = 0; i < PROVIDERS; i++) {
+    const type = TYPES[i % TYPES.length];
+    p.push(`  p${i}:`, `    type: ${type}`, `    tier: ${TIERS[i % 4]}`, `    description: generated provider ${i}`);
+    if (LOCAL.has(type)) p.push(`    base_url: \${P${i}_URL:-http://10.0.${i >> 8}.${i & 255}:8000}`);
+    else {
+      // One key each: every provider model is then exactly one deployment (rotation would multiply them).
+      p.push(`    api_keys: [P${i}_KEY]`);
+      env[`P${i}_KEY`] = `value-${i}`;
+    }
+    p.push('    rate_limits: {rpm: 600}', '    timeout: 60', '    models:');
+    for (let j = 0; j < MODELS; j++) p.push(j % 10 === 0 ? `      - {name: p${i}-m${j}, context_length: 32768}` : `      - p${i}-m${j}`);
+  }
+  const m = ['aliases:'];
+  for (let a = 0; a < ALIASES; a++) {
+    m.push(`  rainymodel/a${a}:`, `    description: alias ${a}`, '    deployments:');
+    for (let k = 0; k < ALIAS_SIZE; k++) {
+      const i = (a * 7 + k * 13) % PROVIDERS;
+      m.push(`      - {provider: p${i}, model: p${i}-m${50 + (a % 50)}}`);
+    }
+    if (a > 0) m.push(`    fallbacks: [rainymodel/a${a - 1}]`);
+  }
+  m.push('fallback_chains:');
+  for (let i = 0; i < PROVIDERS; i++) {
+    for (let j = 0; j < 5; j++) m.push(`  p${i}-m${j}:`, `    chain: [p${i}-m${j + 10}, p${(i + 1) % PROVIDERS}-m${j + 20}]`);
+  }
+  m.push('  default:', '    chain: [p0-m1, p1-m1]');
+  m.push('capabilities:');
+  for (let c = 0; c < 20; c++) m.push(`  cap${c}:`, `    preferred_models: [p${c}-m2, p${c + 1}-m3, p${c + 2}-m4]`);
+  m.push('patterns:');
+  for (let t = 0; t < 20; t++) m.push(`  - pattern: "^family${t}/.*"`, `    provider: p${t}`, `    fallback: p${t + 1}`);
+  m.push('router:', '  routing_strategy: simple-shuffle', '  num_retries: 2');
+  return { providers: p.join('\n') + '\n', mappings: m.join('\n') + '\n', env };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+function time(fn) {
+  fn(); // warm-up: ajv compiles the schemas once per process
+  const ms = [];
+  let last;
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    last = fn();
+    ms.push(performance.now() - t0);
+  }
+  return { median: median(ms), min: Math.min(...ms), max: Math.max(...ms), last };
+}
+
+const { providers, mappings, env } = registry();
+const P = { path: 'providers.yaml', text: providers };
+const M = { path: 'model-mappings.yaml', text: mappings };
+
+const check = buildFromTexts(P, M, { env });
+if (!check.ok) {
+  console.error(check.diagnostics.filter((d) => d.severity === 'error').slice(0, 10));
+  throw new Error('the generated registry does not compile');
+}
+const deployments = check.config.model_list.length;
+const patternDeployments = check.config.rainymodel.patterns?.reduce((n, p) => n + p.deployments.length, 0) ?? 0;
+const groups = new Set(check.config.model_list.map((d) => d.model_name)).size;
+if (deployments !== PROVIDERS * MODELS) throw new Error(`expected ${PROVIDERS * MODELS} deployments, got ${deployments}`);
+
+const dir = mkdtempSync(join(tmpdir(), 'rm-bench-'));
+const out = join(dir, 'litellm-unified.yaml');
+const validate = time(() => loadConfig(P, M, { env }));
+const validateCmd = time(() => buildFromTexts(P, M, { env }));
+const generate = time(() => {
+  const r = buildFromTexts(P, M, { env });
+  atomicWriteFileSync(out, r.text);
+  return r;
+});
+
+// End to end, as a user runs it: a fresh node process (startup and module loading included).
+writeFileSync(join(dir, 'providers.yaml'), providers);
+writeFileSync(join(dir, 'model-mappings.yaml'), mappings);
+const bin = fileURLToPath(new URL('../bin/rmctl', import.meta.url));
+const cli = (args) => {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [bin, ...args, '--providers', join(dir, 'providers.yaml'), '--mappings', join(dir, 'model-mappings.yaml')], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`rmctl ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
+  return performance.now() - t0;
+};
+const cliRuns = Math.max(3, Math.ceil(RUNS / 3));
+const cliValidate = median(Array.from({ length: cliRuns }, () => cli(['validate'])));
+const cliGenerate = median(Array.from({ length: cliRuns }, () => cli(['generate', '--out', out])));
+rmSync(dir, { recursive: true, force: true });
+
+const f = (t) => `median ${t.median.toFixed(1)} ms (min ${t.min.toFixed(1)}, max ${t.max.toFixed(1)})`;
+console.log(`registry: ${PROVIDERS} providers x ${MODELS} models, ${ALIASES} aliases, ${(providers.length + mappings.length) / 1024 | 0} KiB of YAML`);
+console.log(`output:   ${deployments} deployments in model_list (+${patternDeployments} pattern deployments), ${groups} model groups, ${check.text.length / 1024 | 0} KiB`);
+console.log(`runs:     ${RUNS} per step after one warm-up, node ${process.version}`);
+console.log(`validate  (read + schema + normalize + rules):     ${f(validate)}`);
+console.log(`validate  (the command's work: + compile + emit):  ${f(validateCmd)}`);
+console.log(`generate  (build + emit + atomic write):           ${f(generate)}`);
+console.log(`rmctl validate, fresh process (${cliRuns} runs):         median ${cliValidate.toFixed(1)} ms`);
+console.log(`rmctl generate, fresh process (${cliRuns} runs):         median ${cliGenerate.toFixed(1)} ms`);
