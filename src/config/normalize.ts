@@ -337,7 +337,13 @@ export function normalizeMappings(
   for (const p of providers.values()) {
     if (!p.active) continue;
     for (const m of p.models) {
-      if (routed.has(`${p.key}\u0000${m.name}`) || groups.has(m.name)) continue;
+      if (routed.has(`${p.key}\u0000${m.name}`)) continue;
+      const existing = groups.get(m.name);
+      if (existing) {
+        // Another provider serves the same unrouted model: one group, both deployments (not a silent drop).
+        if (existing.kind === 'model') existing.deployments.push({ provider: p.key, model: m.name, origin: m.origin });
+        continue;
+      }
       groups.set(m.name, {
         name: m.name,
         kind: 'model',

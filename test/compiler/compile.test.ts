@@ -481,6 +481,38 @@ describe('the rainymodel block', () => {
   });
 });
 
+describe('models nothing routes to', () => {
+  it('are served under their own names; one declared by two providers is one group with both deployments', () => {
+    const providers = yaml`
+      providers:
+        a: {type: ollama, base_url: "http://127.0.0.1:11434", models: [shared, only-a]}
+        b: {type: ollama, base_url: "http://127.0.0.1:11435", models: [shared]}
+    `;
+    const { config, result } = compileOk({ providers });
+    expect(result.diagnostics).toEqual([]);
+    expect(config.model_list.map((d) => [d.model_name, d.model_info?.id])).toEqual([
+      ['shared', 'shared@a/shared'],
+      ['shared', 'shared@b/shared'],
+      ['only-a', 'only-a@a/only-a'],
+    ]);
+  });
+
+  it('a name an explicit route already uses stays that route\'s', () => {
+    const providers = yaml`
+      providers:
+        a: {type: ollama, base_url: "http://127.0.0.1:11434", models: [shared]}
+        b: {type: ollama, base_url: "http://127.0.0.1:11435", models: [shared]}
+    `;
+    const mappings = yaml`
+      exact_matches:
+        shared:
+          provider: a
+    `;
+    const { config } = compileOk({ providers, mappings });
+    expect(config.model_list.map((d) => d.model_info?.id)).toEqual(['shared@a/shared']);
+  });
+});
+
 describe('refuses to compile on errors', () => {
   it('returns no config and no text, only diagnostics', () => {
     const r = build({ providers: yaml`
