@@ -1,6 +1,6 @@
 // Prometheus metrics (one registry per server, so several servers can live in one process) and the
 // per-provider summary behind /v1/metrics/providers. Nothing here ever carries a key or a header value.
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type CounterConfiguration, type HistogramConfiguration, type LabelValues, type MetricType } from 'prom-client';
 import type { RouteTable } from './table.js';
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
@@ -40,32 +40,182 @@ export function failureClass(status: number | undefined, reason: string): Failur
 
 const CIRCUIT_VALUE = { closed: 0, open: 1, half_open: 2 } as const;
 
+// prom-client hashes and validates the label set on every observe/inc (several µs per request on the hot
+// path). Hot children below are plain accumulators bound to one label set when first used; the metric
+// reports them, merged with anything recorded the ordinary way, when the registry is scraped.
+
+export interface HotHistogramChild {
+  observe(value: number): void;
+}
+
+export interface HotCounterChild {
+  inc(value?: number): void;
+}
+
+// prom-client's typings declare MetricType as a numeric enum that does not exist at runtime, where the
+// registry expects the string; this is the one place that bridges the two.
+const HISTOGRAM_TYPE = 'histogram' as unknown as MetricType;
+
+function labelKey(labels: Record<string, string | number | undefined>): string {
+  return Object.keys(labels)
+    .sort()
+    .map((k) => `${k}=${String(labels[k])}`)
+    .join('\u0000');
+}
+
+class HotHistogram<T extends string> extends Histogram<T> {
+  private readonly hot: Array<{ key: string; labels: LabelValues<T>; counts: Float64Array; sum: number; count: number }> = [];
+  private readonly bounds: number[];
+  private readonly metricName: string;
+  private readonly metricHelp: string;
+
+  constructor(config: HistogramConfiguration<T> & { buckets: number[] }) {
+    super(config);
+    this.bounds = config.buckets;
+    this.metricName = config.name;
+    this.metricHelp = config.help;
+  }
+
+  child(labels: LabelValues<T>): HotHistogramChild {
+    // One accumulator per label set, however many callers bind the same labels.
+    const key = labelKey(labels);
+    let entry = this.hot.find((e) => e.key === key);
+    if (!entry) {
+      entry = { key, labels, counts: new Float64Array(this.bounds.length), sum: 0, count: 0 };
+      this.hot.push(entry);
+    }
+    const e = entry;
+    const bounds = this.bounds;
+    return {
+      observe(value: number): void {
+        e.sum += value;
+        e.count++;
+        for (let i = 0; i < bounds.length; i++) {
+          if (value <= bounds[i]) {
+            e.counts[i]++;
+            break;
+          }
+        }
+      },
+    };
+  }
+
+  private snapshot(): Awaited<ReturnType<Histogram<T>['get']>> {
+    const name = this.metricName;
+    const values: Awaited<ReturnType<Histogram<T>['get']>>['values'] = [];
+    for (const e of this.hot) {
+      if (e.count === 0) continue;
+      let cumulative = 0;
+      for (let i = 0; i < this.bounds.length; i++) {
+        cumulative += e.counts[i];
+        const labels: Record<string, string | number> = { ...e.labels, le: this.bounds[i] };
+        values.push({ labels: labels as LabelValues<T>, value: cumulative, metricName: `${name}_bucket` });
+      }
+      const inf: Record<string, string | number> = { ...e.labels, le: '+Inf' };
+      values.push({ labels: inf as LabelValues<T>, value: e.count, metricName: `${name}_bucket` });
+      values.push({ labels: e.labels, value: e.sum, metricName: `${name}_sum` });
+      values.push({ labels: e.labels, value: e.count, metricName: `${name}_count` });
+    }
+    return { name, help: this.metricHelp, type: HISTOGRAM_TYPE, aggregator: 'sum' as const, values, collect: () => undefined };
+  }
+
+  // Hot histograms are only fed through child(): the registry reads them from here (prom-client's own
+  // registry prefers getForPromString when a metric has it, so both entry points answer the same).
+  override async get(): ReturnType<Histogram<T>['get']> {
+    return this.snapshot();
+  }
+
+  async getForPromString(): ReturnType<Histogram<T>['get']> {
+    return this.snapshot();
+  }
+
+  override reset(): void {
+    // The base constructor calls reset() before this class's fields exist.
+    if (!this.hot) return;
+    for (const e of this.hot) {
+      e.counts.fill(0);
+      e.sum = 0;
+      e.count = 0;
+    }
+  }
+}
+
+class HotCounter<T extends string> extends Counter<T> {
+  private readonly hot: Array<{ key: string; labels: LabelValues<T>; value: number }> = [];
+
+  constructor(config: CounterConfiguration<T>) {
+    super(config);
+  }
+
+  child(labels: LabelValues<T>): HotCounterChild {
+    const key = labelKey(labels);
+    let entry = this.hot.find((e) => e.key === key);
+    if (!entry) {
+      entry = { key, labels, value: 0 };
+      this.hot.push(entry);
+    }
+    const e = entry;
+    return {
+      inc(value = 1): void {
+        e.value += value;
+      },
+    };
+  }
+
+  override async get(): ReturnType<Counter<T>['get']> {
+    const base = await super.get();
+    for (const e of this.hot) if (e.value > 0) base.values.push({ labels: e.labels, value: e.value });
+    return base;
+  }
+}
+
+/** Label-bound metric children of one deployment, built on first use so the hot path skips label hashing. */
+export interface DeploymentMetrics {
+  success: HotCounterChild;
+  latency: HotHistogramChild;
+  duration: HotHistogramChild;
+  promptTokens: HotCounterChild;
+  completionTokens: HotCounterChild;
+}
+
 export class ProxyMetrics {
+  private readonly children = new WeakMap<object, DeploymentMetrics>();
+
   readonly registry = new Registry();
-  readonly requests: Counter<'model_group' | 'status'>;
-  readonly requestDuration: Histogram<'model_group'>;
-  readonly upstreamRequests: Counter<'model_group' | 'deployment' | 'provider' | 'tier' | 'outcome'>;
-  readonly upstreamLatency: Histogram<'model_group' | 'deployment' | 'tier'>;
-  readonly overhead: Histogram;
-  readonly inFlight: Gauge;
+  readonly requests: HotCounter<'model_group' | 'status'>;
+  private readonly requestChildren = new Map<string, HotCounterChild>();
+  readonly requestDuration: HotHistogram<'model_group'>;
+  readonly upstreamRequests: HotCounter<'model_group' | 'deployment' | 'provider' | 'tier' | 'outcome'>;
+  readonly upstreamLatency: HotHistogram<'model_group' | 'deployment' | 'tier'>;
+  readonly overhead: HotHistogramChild;
+  /** Client requests in flight; read at scrape time. */
+  inFlightNow = 0;
   readonly rateLimited: Counter<'scope'>;
   readonly fallbacks: Counter<'model_group' | 'reason'>;
-  readonly tokens: Counter<'model_group' | 'type'>;
+  readonly tokens: HotCounter<'model_group' | 'type'>;
   readonly reloads: Counter<'result'>;
   private readonly providers = new Map<string, ProviderStats>();
 
   constructor(getTable: () => RouteTable) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: 'rainymodel_process_' });
-    this.requests = new Counter({ name: 'rainymodel_requests_total', help: 'Client requests by model group and response status', labelNames: ['model_group', 'status'], registers });
-    this.requestDuration = new Histogram({ name: 'rainymodel_request_duration_seconds', help: 'Client request duration until the response started (first chunk for streams)', labelNames: ['model_group'], buckets: LATENCY_BUCKETS, registers });
-    this.upstreamRequests = new Counter({ name: 'rainymodel_upstream_requests_total', help: 'Upstream attempts by deployment and outcome (success, HTTP status, timeout, network, bad_response)', labelNames: ['model_group', 'deployment', 'provider', 'tier', 'outcome'], registers });
-    this.upstreamLatency = new Histogram({ name: 'rainymodel_upstream_latency_seconds', help: 'Upstream time to a usable answer (headers plus body, or first chunk)', labelNames: ['model_group', 'deployment', 'tier'], buckets: LATENCY_BUCKETS, registers });
-    this.overhead = new Histogram({ name: 'rainymodel_proxy_overhead_seconds', help: 'Time spent in the proxy itself (request duration minus upstream time), non-streaming requests', buckets: OVERHEAD_BUCKETS, registers });
-    this.inFlight = new Gauge({ name: 'rainymodel_in_flight_requests', help: 'Client requests in progress', registers });
+    this.requests = new HotCounter({ name: 'rainymodel_requests_total', help: 'Client requests by model group and response status', labelNames: ['model_group', 'status'], registers });
+    this.requestDuration = new HotHistogram({ name: 'rainymodel_request_duration_seconds', help: 'Client request duration until the response started (first chunk for streams)', labelNames: ['model_group'], buckets: LATENCY_BUCKETS, registers });
+    this.upstreamRequests = new HotCounter({ name: 'rainymodel_upstream_requests_total', help: 'Upstream attempts by deployment and outcome (success, HTTP status, timeout, network, bad_response)', labelNames: ['model_group', 'deployment', 'provider', 'tier', 'outcome'], registers });
+    this.upstreamLatency = new HotHistogram({ name: 'rainymodel_upstream_latency_seconds', help: 'Upstream time to a usable answer (headers plus body, or first chunk)', labelNames: ['model_group', 'deployment', 'tier'], buckets: LATENCY_BUCKETS, registers });
+    this.overhead = new HotHistogram({ name: 'rainymodel_proxy_overhead_seconds', help: 'Time spent in the proxy itself (request duration minus upstream time), non-streaming requests', buckets: OVERHEAD_BUCKETS, registers }).child({});
+    const self = this;
+    new Gauge({
+      name: 'rainymodel_in_flight_requests',
+      help: 'Client requests in progress',
+      registers,
+      collect() {
+        this.set(self.inFlightNow);
+      },
+    });
     this.rateLimited = new Counter({ name: 'rainymodel_rate_limit_rejections_total', help: 'Requests refused by a rate limit (scope: key or deployment)', labelNames: ['scope'], registers });
     this.fallbacks = new Counter({ name: 'rainymodel_fallbacks_total', help: 'Requests served by another deployment than the first one tried', labelNames: ['model_group', 'reason'], registers });
-    this.tokens = new Counter({ name: 'rainymodel_tokens_total', help: 'Tokens reported by upstreams', labelNames: ['model_group', 'type'], registers });
+    this.tokens = new HotCounter({ name: 'rainymodel_tokens_total', help: 'Tokens reported by upstreams', labelNames: ['model_group', 'type'], registers });
     this.reloads = new Counter({ name: 'rainymodel_config_reloads_total', help: 'Config reloads by result', labelNames: ['result'], registers });
     new Gauge({
       name: 'rainymodel_circuit_state',
@@ -81,6 +231,33 @@ export class ProxyMetrics {
         }
       },
     });
+  }
+
+  forDeployment(d: { id: string; provider: string; tier: string }, groupLabel: string): DeploymentMetrics {
+    let c = this.children.get(d);
+    if (!c) {
+      c = {
+        success: this.upstreamRequests.child({ model_group: groupLabel, deployment: d.id, provider: d.provider, tier: d.tier, outcome: 'success' }),
+        latency: this.upstreamLatency.child({ model_group: groupLabel, deployment: d.id, tier: d.tier }),
+        duration: this.requestDuration.child({ model_group: groupLabel }),
+        promptTokens: this.tokens.child({ model_group: groupLabel, type: 'prompt' }),
+        completionTokens: this.tokens.child({ model_group: groupLabel, type: 'completion' }),
+      };
+      this.children.set(d, c);
+    }
+    return c;
+  }
+
+  /** Counts one client request by model group and status (children cached per pair). */
+  countRequest(groupLabel: string, status: number): void {
+    const key = `${status} ${groupLabel}`;
+    let c = this.requestChildren.get(key);
+    if (!c) {
+      // Bounded: group labels come from the route table (patterns count once per pattern).
+      c = this.requests.child({ model_group: groupLabel, status: String(status) });
+      this.requestChildren.set(key, c);
+    }
+    c.inc();
   }
 
   private provider(name: string): ProviderStats {

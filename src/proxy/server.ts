@@ -2,12 +2,14 @@
 // deployments (policy order, retries, group fallbacks) and streams the first usable answer to the client.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Dispatcher } from 'undici';
 import type { Diagnostic } from '../shared/diagnostics.js';
 import { RainyModelError } from '../shared/errors.js';
 import { loadCompiledConfig } from './config-load.js';
 import { authenticate, bearerToken, type AuthKey } from './auth.js';
+import type { RateDecision } from './limits.js';
 import type { Logger } from './logging.js';
 import { ProxyMetrics, failureClass } from './metrics.js';
 import { isRetryableStatus } from './providers/openai-compatible.js';
@@ -16,6 +18,8 @@ import { orderDeployments } from './router.js';
 import { StateStore } from './state.js';
 import { buildRouteTable, deploymentIds, TableBuildError, type ModelGroup, type RouteTable, type RuntimeDeployment } from './table.js';
 import { validateRequest } from './validate-request.js';
+import { Fleet } from './fleet/fleet.js';
+import { writeCacheHit, type CacheStatus } from './fleet/cache.js';
 import { ERROR_PAYLOAD, EVENT_BOUNDARY, sseErrorEvent, SSE_DONE } from './sse.js';
 
 export class ConfigLoadError extends RainyModelError {
@@ -50,11 +54,25 @@ const REQUEST_ID = /^[\w.:@-]{1,128}$/;
 const PROMPT_TOKENS = /"prompt_tokens"\s*:\s*(\d+)/;
 const COMPLETION_TOKENS = /"completion_tokens"\s*:\s*(\d+)/;
 const EXPOSED_HEADERS =
-  'x-request-id, x-rainymodel-route, x-rainymodel-upstream, x-rainymodel-model, x-rainymodel-latency-ms, x-rainymodel-fallback-reason, x-rainymodel-tried, retry-after, x-ratelimit-limit-requests, x-ratelimit-remaining-requests, x-ratelimit-reset-requests, x-ratelimit-limit-tokens, x-ratelimit-remaining-tokens, x-ratelimit-reset-tokens';
+  'x-request-id, x-rainymodel-route, x-rainymodel-upstream, x-rainymodel-model, x-rainymodel-latency-ms, x-rainymodel-fallback-reason, x-rainymodel-tried, retry-after, x-ratelimit-limit-requests, x-ratelimit-remaining-requests, x-ratelimit-reset-requests, x-ratelimit-limit-tokens, x-ratelimit-remaining-tokens, x-ratelimit-reset-tokens, x-rainymodel-cache';
 const MAX_RETRY_AFTER_MS = 3_600_000;
 const FIRST_EVENT_LIMIT = 1 << 20;
 
 class BodyTooLargeError extends Error {}
+
+/**
+ * Cancels one upstream attempt. undici accepts any emitter of 'abort' with an `aborted` flag, and this
+ * costs a fraction of an AbortController (which showed up in per-request CPU profiles).
+ */
+class UpstreamAbort extends EventEmitter {
+  aborted = false;
+
+  abort(): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.emit('abort');
+  }
+}
 
 /** Per-request state shared by the attempt loop, the close handler and the log line. */
 interface Req {
@@ -71,7 +89,7 @@ interface Req {
   keyLabel: string;
   rateKey: string;
   clientGone: boolean;
-  abort?: AbortController;
+  abort?: UpstreamAbort;
   group?: ModelGroup;
   served?: RuntimeDeployment;
   tried: string[];
@@ -81,6 +99,9 @@ interface Req {
   upstreamMs?: number;
   policy?: string;
   model?: string;
+  /** Response cache: the outcome of the lookup, and the key to store a 200 answer under (unless no-store). */
+  cache?: CacheStatus;
+  cacheKey?: string;
 }
 
 type Outcome =
@@ -136,6 +157,8 @@ export class ProxyServer {
   private readonly store: StateStore;
   private readonly server: Server;
   readonly metrics: ProxyMetrics;
+  /** Shared state through Redis (fleet mode) and the response cache; inert without either in the config. */
+  readonly fleet: Fleet;
   private readonly log: Logger;
   private inflight = 0;
   private draining = false;
@@ -152,6 +175,7 @@ export class ProxyServer {
     this.store = store;
     this.log = options.logger;
     this.metrics = new ProxyMetrics(() => this.table);
+    this.fleet = new Fleet({ logger: this.log, registry: this.metrics.registry, store });
     this.server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => this.onRequest(req, res));
     this.server.on('clientError', (_err, socket) => {
       if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
@@ -165,6 +189,7 @@ export class ProxyServer {
     const table = await ProxyServer.loadTable(options, store);
     if (!table.ok) throw new ConfigLoadError(table.message, table.diagnostics);
     const server = new ProxyServer(options, table.table, store);
+    await server.fleet.configure(table.table);
     server.announceTable(table.table, 'config loaded');
     return server;
   }
@@ -231,6 +256,7 @@ export class ProxyServer {
       const old = this.table;
       this.table = next.table;
       this.store.retainOnly(deploymentIds(next.table));
+      await this.fleet.configure(next.table);
       void old.retire();
       this.metrics.reloads.inc({ result: 'ok' });
       this.announceTable(next.table, `config reloaded (${trigger})`);
@@ -262,6 +288,7 @@ export class ProxyServer {
       this.server.closeAllConnections();
       await closed;
       await this.table.retire();
+      await this.fleet.close();
       this.log.info({ event: 'stopped', in_flight: this.inflight }, 'rmctl serve stopped');
     })();
     return this.shutdownPromise;
@@ -271,7 +298,7 @@ export class ProxyServer {
     const table = this.table;
     table.acquire();
     this.inflight++;
-    this.metrics.inFlight.inc();
+    this.metrics.inFlightNow++;
     const incomingId = req.headers['x-request-id'];
     const id = typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
     res.setHeader('x-request-id', id);
@@ -299,7 +326,7 @@ export class ProxyServer {
       }
       table.release();
       this.inflight--;
-      this.metrics.inFlight.dec();
+      this.metrics.inFlightNow--;
       if (this.inflight === 0 && this.drained) this.drained();
     });
     req.on('error', () => {
@@ -460,13 +487,10 @@ export class ProxyServer {
   private async handleCompletion(r: Req, endpoint: Endpoint): Promise<void> {
     const { req, res, table } = r;
     r.endpoint = endpoint;
-    if (table.rateLimiter) {
-      const decision = table.rateLimiter.check(r.rateKey, Date.now());
-      for (const [k, v] of Object.entries(decision.headers)) res.setHeader(k, v);
-      if (!decision.allowed) {
-        this.metrics.rateLimited.inc({ scope: 'key' });
-        return sendError(res, 429, { message: `rate limit exceeded for this key; retry in ${decision.retryAfterS}s`, type: 'rate_limit_error', code: 'rate_limit_exceeded' }, { 'retry-after': String(decision.retryAfterS) });
-      }
+    // In fleet mode the shared key limit is decided in the gate below, in the same Redis round trip as
+    // the cache lookup (which needs the parsed body).
+    if (table.rateLimiter && !this.fleet.ownsKeyLimit(table)) {
+      if (!this.applyKeyLimit(res, table.rateLimiter.check(r.rateKey, Date.now()))) return;
     }
     const limit = table.settings.maxBodyBytes;
     const declared = Number(req.headers['content-length']);
@@ -507,7 +531,26 @@ export class ProxyServer {
       return sendError(res, 404, { message: `model "${model}" not found; GET /v1/models lists the available names`, type: 'invalid_request_error', code: 'model_not_found', param: 'model' });
     }
     r.group = resolved.group;
+    if (this.fleet.gated(table)) {
+      const gate = await this.fleet.gate({ table, rateKey: r.rateKey, endpoint, stream: r.stream, group: resolved.group.name, policy, body, cacheControl: req.headers['cache-control'] });
+      if (gate.rate && !this.applyKeyLimit(res, gate.rate)) return;
+      if (gate.cache) {
+        r.cache = gate.cache.status;
+        res.setHeader('x-rainymodel-cache', gate.cache.status);
+        if (gate.cache.hit) return writeCacheHit(res, gate.cache.hit, r.start);
+        r.cacheKey = gate.cache.storeKey;
+      }
+    }
     await this.route(r, this.fallbackChain(table, resolved.group, resolved.viaAlias), policy);
+  }
+
+  /** Sets the x-ratelimit-* headers; answers 429 and returns false when the key is over its limit. */
+  private applyKeyLimit(res: ServerResponse, decision: RateDecision): boolean {
+    for (const [k, v] of Object.entries(decision.headers)) res.setHeader(k, v);
+    if (decision.allowed) return true;
+    this.metrics.rateLimited.inc({ scope: 'key' });
+    sendError(res, 429, { message: `rate limit exceeded for this key; retry in ${decision.retryAfterS}s`, type: 'rate_limit_error', code: 'rate_limit_exceeded' }, { 'retry-after': String(decision.retryAfterS) });
+    return false;
   }
 
   /** The group, then configured fallbacks (those keyed by the requested alias first), bounded by max_fallbacks. */
@@ -540,7 +583,7 @@ export class ProxyServer {
         if (attempts >= perGroup) break;
         if (r.clientGone) return;
         const now = Date.now();
-        if (!d.state.hasCapacity(now, d.rpm, d.tpm) || (d.maxParallel !== undefined && d.state.inflight >= d.maxParallel)) {
+        if (!d.state.hasCapacity(now, d.rpm, d.tpm) || this.fleet.deploymentFull(d, now) || (d.maxParallel !== undefined && d.state.inflight >= d.maxParallel)) {
           skippedLimit++;
           this.metrics.rateLimited.inc({ scope: 'deployment' });
           earliestRetryMs = Math.min(earliestRetryMs, d.state.windowResetMs(now) || 1000);
@@ -597,6 +640,7 @@ export class ProxyServer {
     } else {
       d.state.onFailure(now, o.reason, settings.allowedFails, d.cooldownMs);
     }
+    this.fleet.onFailure(r.table, d, now);
     this.metrics.upstreamFailure(d.provider, failureClass(o.status, o.reason));
     this.metrics.upstreamRequests.inc({ model_group: group.metricsLabel, deployment: d.id, provider: d.provider, tier: d.tier, outcome: o.status !== undefined ? String(o.status) : o.reason });
     this.log.warn({ event: 'upstream_failed', req_id: r.id, deployment: d.id, provider: d.provider, reason: o.reason, status: o.status, detail: o.message.slice(0, 300) }, 'upstream attempt failed');
@@ -623,21 +667,24 @@ export class ProxyServer {
     r.upstreamMs = ms;
     d.state.onSuccess(ms);
     this.metrics.upstreamSuccess(d.provider, ms);
-    this.metrics.upstreamRequests.inc({ model_group: group.metricsLabel, deployment: d.id, provider: d.provider, tier: d.tier, outcome: 'success' });
-    this.metrics.upstreamLatency.observe({ model_group: group.metricsLabel, deployment: d.id, tier: d.tier }, ms / 1000);
-    this.metrics.requestDuration.observe({ model_group: group.metricsLabel }, (performance.now() - r.start) / 1000);
+    const m = this.metrics.forDeployment(d, group.metricsLabel);
+    m.success.inc();
+    m.latency.observe(ms / 1000);
+    m.duration.observe((performance.now() - r.start) / 1000);
     if (r.tried.length > 0) this.metrics.fallbacks.inc({ model_group: group.metricsLabel, reason: r.fallbackReason ?? 'unknown' });
   }
 
   private countTokens(r: Req, d: RuntimeDeployment, group: ModelGroup): void {
     const now = Date.now();
     let total = (r.promptTokens ?? 0) + (r.completionTokens ?? 0);
-    if (r.promptTokens !== undefined) this.metrics.tokens.inc({ model_group: group.metricsLabel, type: 'prompt' }, r.promptTokens);
-    if (r.completionTokens !== undefined) this.metrics.tokens.inc({ model_group: group.metricsLabel, type: 'completion' }, r.completionTokens);
+    const m = this.metrics.forDeployment(d, group.metricsLabel);
+    if (r.promptTokens !== undefined) m.promptTokens.inc(r.promptTokens);
+    if (r.completionTokens !== undefined) m.completionTokens.inc(r.completionTokens);
     // Unknown usage (a stream without include_usage): a rough estimate keeps tpm limits meaningful.
     if (total === 0) total = Math.ceil(r.raw.length / 4);
     if (d.tpm !== undefined) d.state.countTokens(now, total);
     r.table.rateLimiter?.consumeTokens(r.rateKey, total, now);
+    this.fleet.countTokens(r.table, r.rateKey, d, total);
   }
 
   private failed(reason: string, message: string, status?: number, extra?: { retryAfterMs?: number; auth?: boolean }): Outcome {
@@ -667,7 +714,7 @@ export class ProxyServer {
     if (up.url.startsWith(d.origin)) path = up.url.slice(d.origin.length) || '/';
     else return this.failed('adapter_error', 'adapter built a URL outside the deployment api_base origin');
 
-    const ac = new AbortController();
+    const ac = new UpstreamAbort();
     r.abort = ac;
     let timedOut = false;
     const timer = setTimeout(
@@ -680,6 +727,7 @@ export class ProxyServer {
     const upstreamStart = performance.now();
     d.state.inflight++;
     d.state.countRequest(Date.now());
+    this.fleet.countRequest(d);
     try {
       let resp: Dispatcher.ResponseData;
       try {
@@ -688,7 +736,7 @@ export class ProxyServer {
           method: up.method,
           headers: up.headers,
           body: up.body,
-          signal: ac.signal,
+          signal: ac,
           headersTimeout: 0,
           // Streams: after the first chunk the stream_timeout timer is gone; `timeout` then bounds silence.
           bodyTimeout: r.stream ? d.timeoutMs : 0,
@@ -773,6 +821,7 @@ export class ProxyServer {
     headers['content-length'] = String(Buffer.byteLength(out));
     r.res.writeHead(200, headers);
     r.res.end(out);
+    if (r.cacheKey !== undefined) this.fleet.store(r.cacheKey, out, d);
     this.metrics.overhead.observe(Math.max(0, performance.now() - r.start - (r.upstreamMs ?? 0)) / 1000);
     this.countTokens(r, d, group);
     return { kind: 'served' };
@@ -829,6 +878,7 @@ export class ProxyServer {
         }
         this.log.warn({ event: 'stream_broken', req_id: r.id, deployment: d.id, detail: message }, 'upstream stream broke after the first chunk');
         d.state.onFailure(Date.now(), 'stream_broken', r.table.settings.allowedFails, d.cooldownMs);
+        this.fleet.onFailure(r.table, d, Date.now());
         this.metrics.upstreamFailure(d.provider, 'network');
       };
       const finish = (): void => {
@@ -974,9 +1024,10 @@ export class ProxyServer {
         completion_tokens: r.completionTokens,
         key: r.keyLabel,
         client_gone: r.clientGone || undefined,
+        cache: r.cache,
       },
       'request',
     );
-    this.metrics.requests.inc({ model_group: r.group?.metricsLabel ?? '(none)', status: String(r.res.statusCode) });
+    this.metrics.countRequest(r.group?.metricsLabel ?? '(none)', r.res.statusCode);
   }
 }

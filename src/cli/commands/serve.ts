@@ -46,7 +46,7 @@ export function register(program: Command): void {
         if (err instanceof ConfigLoadError) {
           for (const d of err.diagnostics) process.stderr.write(`${d.file}:${d.line}:${d.col} ${d.severity} ${d.code} ${d.message}\n`);
           process.stderr.write(`rmctl serve: ${err.message}\n`);
-          flushLogger(logger);
+          await flushLogger(logger);
           process.exitCode = EXIT.invalid;
           return;
         }
@@ -57,12 +57,14 @@ export function register(program: Command): void {
       } catch (err) {
         process.stderr.write(`rmctl serve: cannot listen on ${opts.host}:${port}: ${err instanceof Error ? err.message : String(err)}\n`);
         await server.shutdown();
-        flushLogger(logger);
+        await flushLogger(logger);
         process.exitCode = EXIT.operational;
         return;
       }
+      // The startup line carries the bound address (port 0): write it out now, not with the next batch.
+      await flushLogger(logger);
       process.on('SIGHUP', () => {
-        void server.reload('SIGHUP');
+        void server.reload('SIGHUP').then(() => flushLogger(logger));
       });
       let stopping = false;
       const stop = (signal: string): void => {
@@ -71,13 +73,11 @@ export function register(program: Command): void {
         logger.info({ event: 'signal', signal }, `${signal} received`);
         server
           .shutdown()
-          .then(() => {
-            flushLogger(logger);
-            process.exit(EXIT.ok);
-          })
-          .catch((err: unknown) => {
+          .then(() => flushLogger(logger))
+          .then(() => process.exit(EXIT.ok))
+          .catch(async (err: unknown) => {
             logger.error({ event: 'shutdown_failed', err: String(err) }, 'shutdown failed');
-            flushLogger(logger);
+            await flushLogger(logger);
             process.exit(EXIT.operational);
           });
       };
