@@ -72,6 +72,20 @@ export class DeploymentState {
     this.probing = false;
   }
 
+  /**
+   * Fleet mode: another replica cooled this deployment down for `ms` more. Opening it here too keeps every
+   * replica off it; failure history is left alone (it is this replica's own evidence).
+   */
+  applySharedCooldown(now: number, ms: number): void {
+    if (ms <= 0 || (this.circuit === 'open' && this.openUntil >= now + ms)) return;
+    if (this.circuit !== 'open') {
+      this.lastError = 'cooldown shared by the fleet';
+      this.lastErrorAt = now;
+    }
+    this.circuit = 'open';
+    this.openUntil = Math.max(this.openUntil, now + ms);
+  }
+
   private open(now: number, ms: number): void {
     this.circuit = 'open';
     this.openUntil = Math.max(this.openUntil, now + ms);
@@ -131,6 +145,11 @@ export class StateStore {
       this.states.set(id, s);
     }
     return s;
+  }
+
+  /** The state of a deployment if it is known, without creating one (ids read from a shared store). */
+  find(id: string): DeploymentState | undefined {
+    return this.states.get(id);
   }
 
   /** Drops state of deployments no longer in the served table. */

@@ -9,6 +9,7 @@ import { getAdapter } from './providers/index.js';
 import type { AdapterDeployment, ProviderAdapter } from './providers/types.js';
 import type { DeploymentState, StateStore } from './state.js';
 import { KeyRateLimiter } from './limits.js';
+import { fleetSettings, type FleetSettings } from './fleet/settings.js';
 
 export const DEFAULT_POLICIES: Readonly<Record<string, readonly Tier[]>> = {
   auto: ['free', 'internal', 'direct', 'premium'],
@@ -85,6 +86,8 @@ export interface RouteTable {
   readonly rateLimiter?: KeyRateLimiter;
   readonly corsOrigins: ReadonlySet<string>;
   readonly settings: TableSettings;
+  /** Redis (fleet mode) and response-cache settings; applied by the server's Fleet on load and reload. */
+  readonly fleet: FleetSettings;
   readonly warnings: readonly string[];
   /** Resolves a requested model name to its group (directly, through model_group_alias, or a pattern). */
   resolve(model: string): { group: ModelGroup; viaAlias?: string } | undefined;
@@ -325,6 +328,7 @@ export function buildRouteTable({ config, missing, store }: BuildOptions): Route
   const corsOrigins = new Set(rm?.cors?.allow_origins ?? []);
   const authKeys = buildAuthKeys(gs.master_key, rm?.auth?.keys ?? []);
   const rateLimiter = rm?.rate_limit && (rm.rate_limit.rpm || rm.rate_limit.tpm) ? new KeyRateLimiter(rm.rate_limit) : undefined;
+  const fleet = fleetSettings(config, warnings);
 
   const publicModels = [
     ...groups.keys(),
@@ -361,6 +365,7 @@ export function buildRouteTable({ config, missing, store }: BuildOptions): Route
       maxFallbacks: rs.max_fallbacks ?? 5,
       maxBodyBytes: Math.floor((gs.max_request_size_mb ?? 10) * 1024 * 1024),
     },
+    fleet,
     warnings,
     resolve(model) {
       const direct = groups.get(model);
