@@ -2,6 +2,7 @@
 // restart or reload, verify; on any failure after the write, put the previous bytes back, restart, verify
 // again and say which config is serving. It never throws for operational failures: it returns an outcome
 // with the exit code, so the CLI can always print what happened and the audit log always gets its record.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { EXIT, RainyModelError, wrapError } from '../shared/errors.js';
@@ -142,11 +143,15 @@ export async function runApply(req: ApplyRequest, deps: ApplyDeps): Promise<Appl
     deps.onPlan?.(plan);
     // An apply killed after its write left the new file in place but never restarted or verified it:
     // "unchanged" would be a lie then, so the next apply goes through the whole transaction again.
-    const killed = await staleLockOwner(lockPathFor(req.target));
+    // A live lock means an apply is running right now: "unchanged" would be a lie too (it may be about
+    // to fail and roll back), so we go on to the lock step, which fails or waits for it.
+    const lockPath = lockPathFor(req.target);
+    const killed = await staleLockOwner(lockPath);
+    const busy = !killed && existsSync(lockPath);
     if (plan.unchanged && killed) {
       skip('plan', `an apply (pid ${killed.pid}, since ${killed.startedAt}) was killed before it finished: restarting and verifying again`);
     }
-    if (plan.unchanged && !req.force && !killed) {
+    if (plan.unchanged && !req.force && !killed && !busy) {
       result.outcome = 'unchanged';
       result.exitCode = EXIT.ok;
       return result;
@@ -156,7 +161,8 @@ export async function runApply(req: ApplyRequest, deps: ApplyDeps): Promise<Appl
       result.exitCode = EXIT.ok;
       return result;
     }
-    if (req.confirm && !(await req.confirm(plan))) {
+    const confirmed = !plan.unchanged && req.confirm !== undefined;
+    if (confirmed && req.confirm && !(await req.confirm(plan))) {
       result.outcome = 'declined';
       result.exitCode = EXIT.ok;
       return result;
@@ -182,19 +188,19 @@ export async function runApply(req: ApplyRequest, deps: ApplyDeps): Promise<Appl
     });
     if (lock.recovered) result.recoveredLock = { pid: lock.recovered.pid, startedAt: lock.recovered.startedAt };
     const now = await readIfExists(req.target);
-    if (now !== before) {
+    const changedMeanwhile = now !== before;
+    if (changedMeanwhile) {
       before = now;
-      const replanned = makePlan(before, req.candidate.text, req.candidate.config, labels);
-      result.plan = replanned;
-      if (replanned.unchanged && !req.force && !lock.recovered) {
-        skip('write', 'another apply deployed this config meanwhile');
-        result.outcome = 'unchanged';
-        result.exitCode = EXIT.ok;
-        return result;
-      }
-      if (req.confirm) {
-        throw new RainyModelError('deploy/changed', `${req.target} changed while waiting for confirmation or the lock; nothing written, run apply again to see the new plan`);
-      }
+      result.plan = makePlan(before, req.candidate.text, req.candidate.config, labels);
+    }
+    if (result.plan.unchanged && !req.force && !lock.recovered) {
+      skip('write', changedMeanwhile ? 'another apply deployed this config meanwhile' : 'unchanged');
+      result.outcome = 'unchanged';
+      result.exitCode = EXIT.ok;
+      return result;
+    }
+    if (changedMeanwhile && confirmed) {
+      throw new RainyModelError('deploy/changed', `${req.target} changed while waiting for confirmation or the lock; nothing written, run apply again to see the new plan`);
     }
 
     // 4. backup

@@ -1,0 +1,359 @@
+// rmctl apply / rollback / backups as separate processes, deploying a temp git repo's sources to a real
+// `rmctl serve` process that the `systemctl` stand-in really stops and starts. Needs the built CLI
+// (`npm run build`; `npm test` builds first).
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { request } from 'undici';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BackupStore } from '../../src/deploy/backup.js';
+import { candidateFromCompiled } from '../../src/deploy/candidate.js';
+import { SystemctlService } from '../../src/deploy/service.js';
+import { lockPathFor, runApply } from '../../src/deploy/transaction.js';
+import { EXIT } from '../../src/shared/errors.js';
+import { commitModels, freePort, git, makeSourceRepo, makeStandin, MAPPINGS, REPO_ROOT, RMCTL, removeDir, tempDir, waitFor, type Standin } from './support.js';
+
+const SERVICE = 'rainymodel.service';
+
+beforeAll(() => {
+  if (!existsSync(join(REPO_ROOT, 'dist', 'cli', 'main.js'))) throw new Error('the CLI is not built: run `npm run build` first');
+});
+
+let root: string;
+let repo: string;
+let target: string;
+let port: number;
+let standin: Standin;
+let env: Record<string, string | undefined>;
+
+beforeEach(async () => {
+  root = tempDir();
+  ({ repo } = await makeSourceRepo(root, ['qwen2.5:7b']));
+  mkdirSync(join(root, 'deployed'));
+  target = join(root, 'deployed', 'litellm.yaml');
+  port = await freePort();
+  standin = makeStandin(root, {
+    [SERVICE]: { argv: [process.execPath, RMCTL, 'serve', '--config', target, '--port', String(port), '--log-level', 'error'] },
+  });
+  // The settings file a team keeps next to its sources: plain `rmctl apply --backup` then does the rest.
+  writeFileSync(
+    join(repo, 'rmctl.config.yaml'),
+    `deploy:\n  target: ../deployed/litellm.yaml\n  service: ${SERVICE}\n  scope: user\n  base_url: http://127.0.0.1:${port}\n  timeout: 15\n  keep_backups: 2\n`,
+  );
+  env = { ...standin.env };
+  delete env.RM_TEST_OLLAMA_URL;
+});
+
+afterEach(async () => {
+  await standin.cleanup();
+  removeDir(root);
+});
+
+function rmctl(args: string[], extraEnv: Record<string, string> = {}) {
+  return execa(process.execPath, [RMCTL, ...args], { cwd: repo, env: { ...env, ...extraEnv }, extendEnv: false, reject: false, stdin: 'ignore', stripFinalNewline: false });
+}
+
+async function models(): Promise<string[]> {
+  const res = await request(`http://127.0.0.1:${port}/v1/models`);
+  const body = (await res.body.json()) as { data: Array<{ id: string }> };
+  return body.data.map((m) => m.id).sort();
+}
+
+async function applyOk(args: string[] = ['apply', '--backup', '--yes']): Promise<string> {
+  const r = await rmctl(args);
+  expect(r.stderr).toContain('applied');
+  expect(r.exitCode).toBe(EXIT.ok);
+  return r.stderr;
+}
+
+describe('rmctl apply (real rmctl serve behind the systemctl stand-in)', () => {
+  it('deploys, then says unchanged; each step shown; backups and audit recorded', async () => {
+    const first = await applyOk(['apply', '--yes']);
+    expect(first).toMatch(/ok {3}plan .*nothing deployed yet/);
+    expect(await models()).toEqual(['rainymodel/auto']);
+    // The deployed copy is what LiteLLM can load: the ${VAR:-default} of the compiled file is expanded.
+    expect(readFileSync(target, 'utf8')).toContain('api_base: "http://127.0.0.1:11434"');
+
+    await commitModels(repo, ['qwen2.5:7b', 'llama3.1:8b'], 'add llama');
+    const second = await applyOk();
+    for (const step of ['plan', 'lock', 'backup', 'write', 'restart', 'verify']) expect(second).toMatch(new RegExp(`ok {3}${step} `));
+    expect(second).toContain('+ llama3.1:8b (0 -> 1 deployments)');
+    expect(second).toContain(`systemctl --user restart ${SERVICE}`);
+    expect(await models()).toEqual(['llama3.1:8b', 'rainymodel/auto']);
+
+    const third = await rmctl(['apply', '--backup', '--yes']);
+    expect(third.exitCode).toBe(EXIT.ok);
+    expect(third.stderr).toContain('unchanged');
+
+    const backups = await rmctl(['backups', '--format', 'json']);
+    const list = (JSON.parse(backups.stdout) as { backups: Array<{ reason: string; sources_commit: string }> }).backups;
+    expect(list).toHaveLength(1);
+    expect(list[0]?.reason).toBe('apply');
+    expect(list[0]?.sources_commit).toBe(await git(repo, 'rev-parse', 'HEAD'));
+    const audit = readFileSync(join(repo, '.rmctl', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { outcome: string; user: string });
+    expect(audit.map((a) => a.outcome)).toEqual(['applied', 'applied', 'unchanged']);
+    expect(standin.calls()).toEqual([`--user restart ${SERVICE}`, `--user restart ${SERVICE}`]);
+  });
+
+  it('json output for machines', async () => {
+    const r = await rmctl(['apply', '--yes', '--format', 'json']);
+    expect(r.exitCode).toBe(0);
+    const out = JSON.parse(r.stdout) as { outcome: string; plan: { groups: Array<{ name: string; kind: string }> }; steps: Array<{ step: string }> };
+    expect(out.outcome).toBe('applied');
+    expect(out.plan.groups.map((g) => `${g.kind} ${g.name}`)).toEqual(['added rainymodel/auto']);
+    expect(out.steps.map((s) => s.step)).toEqual(['plan', 'lock', 'backup', 'write', 'restart', 'verify']);
+  });
+
+  it('canary fails through the real proxy (upstream down): rolled back, old config serving, exit 2', async () => {
+    await applyOk(['apply', '--yes']);
+    const before = readFileSync(target, 'utf8');
+    await commitModels(repo, ['qwen2.5:7b', 'llama3.1:8b'], 'add llama');
+    const closed = await freePort();
+    // The new config points the ollama provider at a port nobody listens on: the completion cannot succeed.
+    const r = await rmctl(['apply', '--backup', '--yes', '--canary', 'llama3.1:8b'], { RM_TEST_OLLAMA_URL: `http://127.0.0.1:${closed}` });
+    expect(r.exitCode).toBe(EXIT.operational);
+    expect(r.stderr).toMatch(/FAIL verify .*canary: model llama3\.1:8b answered HTTP 5\d\d/);
+    expect(r.stderr).toContain('rolled back: the previous config is serving again');
+    expect(readFileSync(target, 'utf8')).toBe(before);
+    expect(await models()).toEqual(['rainymodel/auto']);
+  });
+
+  it('health never comes up (the new config does not load in rmctl serve): auto-rollback, old config serving', async () => {
+    await applyOk(['apply', '--yes']);
+    const before = readFileSync(target, 'utf8');
+    // A config rmctl serve refuses (a deployment without litellm_params.model): the process exits at start.
+    const broken = before.replace(/^( {6})model: ollama_chat\/qwen2\.5:7b$/m, '$1rpm: 5');
+    expect(broken).not.toBe(before);
+    const prepared = candidateFromCompiled(broken, { file: 'broken.yaml', env: {}, origin: 'a broken config', sourcesCommit: null });
+    const result = await runApply(
+      {
+        candidate: prepared.candidate as NonNullable<typeof prepared.candidate>,
+        target,
+        reason: 'test',
+        command: 'apply',
+        backup: true,
+        force: false,
+        dryRun: false,
+        mode: 'restart',
+        healthUrl: `http://127.0.0.1:${port}/health/readiness`,
+        baseUrl: `http://127.0.0.1:${port}`,
+        timeoutMs: 3000,
+        lockWaitMs: 0,
+      },
+      { service: new SystemctlService({ name: SERVICE, scope: 'user', env }), backups: new BackupStore(join(root, 'b')), keepBackups: 3, env },
+    );
+    expect(result.outcome).toBe('rolled-back');
+    expect(result.error?.message).toMatch(/not healthy within 3 s \(last: ECONNREFUSED\)/);
+    expect(readFileSync(target, 'utf8')).toBe(before);
+    expect(await models()).toEqual(['rainymodel/auto']);
+    expect(readFileSync(join(standin.stateDir, `${SERVICE}.log`), 'utf8')).toContain('rmctl serve');
+  });
+
+  it('refuses to deploy when a referenced variable is unset and has no default', async () => {
+    // The compiler turns a bare ${VAR} into os.environ/VAR (LiteLLM reads that itself); embedded references
+    // stay as text and apply expands them. A committed compiled file, edited by hand, shows the check.
+    mkdirSync(join(repo, 'generated'));
+    expect((await rmctl(['generate'])).exitCode).toBe(0);
+    const file = join(repo, 'generated', 'litellm-unified.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\$\{RM_TEST_OLLAMA_URL:-[^}]*\}/g, '${RM_TEST_REQUIRED_URL}/ollama'));
+    await git(repo, 'add', 'generated');
+    await git(repo, 'commit', '-q', '-m', 'hand-edited compiled file');
+    const r = await rmctl(['rollback', 'HEAD', '--compiled', '--yes']);
+    expect(r.stderr).toContain('deploy/env-unset');
+    expect(r.stderr).toContain('environment variable RM_TEST_REQUIRED_URL is not set');
+    expect(r.exitCode).toBe(EXIT.invalid);
+    expect(existsSync(target)).toBe(false);
+    expect(standin.calls()).toEqual([]);
+    // Set, it deploys, expanded.
+    const ok = await rmctl(['rollback', 'HEAD', '--compiled', '--yes'], { RM_TEST_REQUIRED_URL: 'http://127.0.0.1:11434' });
+    expect(ok.exitCode).toBe(EXIT.ok);
+    expect(readFileSync(target, 'utf8')).toContain('api_base: "http://127.0.0.1:11434/ollama"');
+  });
+
+  it('asks for --yes when stdin is not a terminal; --dry-run shows the plan and the text diff', async () => {
+    const r = await rmctl(['apply']);
+    expect(r.exitCode).toBe(EXIT.usage);
+    expect(r.stderr).toContain('pass --yes');
+    const dry = await rmctl(['apply', '--dry-run']);
+    expect(dry.exitCode).toBe(EXIT.ok);
+    expect(dry.stderr).toContain('+++ ');
+    expect(dry.stderr).toContain('dry run: nothing changed');
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('two applies at once: the second fails clearly (or waits with --lock-wait); the first completes', async () => {
+    await applyOk(['apply', '--yes']);
+    await commitModels(repo, ['qwen2.5:7b', 'llama3.1:8b'], 'add llama');
+    writeFileSync(join(standin.stateDir, 'block-restart'), '');
+    const first = rmctl(['apply', '--backup', '--yes']);
+    await waitFor(() => existsSync(join(standin.stateDir, 'blocked-restart')), 'the first apply to reach its restart');
+
+    const second = await rmctl(['apply', '--backup', '--yes']);
+    expect(second.exitCode).toBe(EXIT.operational);
+    expect(second.stderr).toMatch(/another apply holds .*\.litellm\.yaml\.rmctl\.lock: pid \d+/);
+    expect(second.stderr).toContain('nothing was changed');
+
+    const waiting = rmctl(['apply', '--backup', '--yes', '--lock-wait', '60']);
+    rmSync(join(standin.stateDir, 'block-restart'));
+    expect((await first).exitCode).toBe(EXIT.ok);
+    const waited = await waiting;
+    expect(waited.exitCode).toBe(EXIT.ok);
+    expect(await models()).toEqual(['llama3.1:8b', 'rainymodel/auto']);
+  });
+
+  it('an apply killed in the middle: the deployed file is old or new, never a mix; the next apply recovers', async () => {
+    await applyOk(['apply', '--yes']);
+    const old = readFileSync(target, 'utf8');
+    await commitModels(repo, ['qwen2.5:7b', 'llama3.1:8b'], 'add llama');
+    writeFileSync(join(standin.stateDir, 'block-restart'), '');
+    const victim = rmctl(['apply', '--backup', '--yes']);
+    await waitFor(() => existsSync(join(standin.stateDir, 'blocked-restart')), 'the apply to reach its restart');
+    victim.kill('SIGKILL');
+    await victim;
+    // The blocked systemctl the killed apply left behind is ours to stop too.
+    process.kill(Number(readFileSync(join(standin.stateDir, 'blocked-restart'), 'utf8')), 'SIGKILL');
+    rmSync(join(standin.stateDir, 'block-restart'));
+    rmSync(join(standin.stateDir, 'blocked-restart'));
+
+    const after = readFileSync(target, 'utf8');
+    expect(after).not.toBe(old); // killed after the write (the restart was blocked): the new file, whole
+    expect(after).toContain('llama3.1:8b');
+    expect(existsSync(lockPathFor(target))).toBe(true);
+    // The service still runs the old config: the killed apply never restarted it.
+    expect(await models()).toEqual(['rainymodel/auto']);
+
+    const next = await rmctl(['apply', '--backup', '--yes']);
+    expect(next.exitCode).toBe(EXIT.ok);
+    expect(next.stderr).toMatch(/was killed before it finished: restarting and verifying again/);
+    expect(next.stderr).toMatch(/recovered a stale lock of pid \d+/);
+    expect(await models()).toEqual(['llama3.1:8b', 'rainymodel/auto']);
+    expect(existsSync(lockPathFor(target))).toBe(false);
+  });
+
+  it('killed at arbitrary moments: never a partial file, never a stuck lock', async () => {
+    await applyOk(['apply', '--yes']);
+    let flip = false;
+    // No timing assertion: whatever moment each kill hits, the file must be one of two whole configs.
+    for (const delay of [100, 350, 600, 850, 1100]) {
+      flip = !flip;
+      await commitModels(repo, flip ? ['qwen2.5:7b', 'llama3.1:8b'] : ['qwen2.5:7b'], `flip ${delay}`);
+      const allowed = [readFileSync(target, 'utf8'), await expectedText()];
+      const victim = rmctl(['apply', '--backup', '--yes']);
+      await new Promise((r) => setTimeout(r, delay));
+      victim.kill('SIGKILL');
+      await victim;
+      expect(allowed).toContain(readFileSync(target, 'utf8'));
+    }
+    const final = await rmctl(['apply', '--backup', '--yes']);
+    expect(final.exitCode).toBe(EXIT.ok);
+    expect(existsSync(lockPathFor(target))).toBe(false);
+    expect(readFileSync(target, 'utf8')).toBe(await expectedText());
+  });
+});
+
+/** The text apply would deploy for the repo's current sources (what a finished apply writes). */
+async function expectedText(): Promise<string> {
+  const r = await rmctl(['generate', '--stdout', '--providers', 'providers/providers.yaml', '--mappings', 'mappings/model-mappings.yaml']);
+  const c = candidateFromCompiled(r.stdout, { file: 'x', env, origin: 'x', sourcesCommit: null });
+  return c.candidate?.text ?? '';
+}
+
+describe('rmctl rollback', () => {
+  it('to a commit: deploys that commit\'s sources without touching the working tree, backup first; then --backup latest', async () => {
+    const c1 = await git(repo, 'rev-parse', 'HEAD');
+    await commitModels(repo, ['qwen2.5:7b', 'llama3.1:8b'], 'add llama');
+    await applyOk();
+    const providersNow = readFileSync(join(repo, 'providers', 'providers.yaml'), 'utf8');
+    const deployedC2 = readFileSync(target, 'utf8');
+
+    const r = await rmctl(['rollback', c1.slice(0, 8), '--yes']);
+    expect(r.stderr).toContain(`sources at ${c1.slice(0, 12)}`);
+    expect(r.exitCode).toBe(EXIT.ok);
+    expect(await models()).toEqual(['rainymodel/auto']);
+    expect(readFileSync(join(repo, 'providers', 'providers.yaml'), 'utf8')).toBe(providersNow);
+    expect(await git(repo, 'status', '--porcelain', '--', 'providers', 'mappings')).toBe('');
+    const list = await new BackupStore(join(repo, '.rmctl', 'backups')).list();
+    expect(list[0]?.reason).toBe(`rollback to ${c1.slice(0, 12)} (sources)`);
+    expect(readFileSync(list[0]?.file as string, 'utf8')).toBe(deployedC2);
+
+    const back = await rmctl(['rollback', '--backup', 'latest', '--yes']);
+    expect(back.exitCode).toBe(EXIT.ok);
+    expect(readFileSync(target, 'utf8')).toBe(deployedC2);
+    expect(await models()).toEqual(['llama3.1:8b', 'rainymodel/auto']);
+  });
+
+  it('to the compiled file of a commit (--compiled)', async () => {
+    await applyOk(['apply', '--yes']);
+    mkdirSync(join(repo, 'generated'));
+    const gen = await rmctl(['generate']);
+    expect(gen.exitCode).toBe(0);
+    await git(repo, 'add', 'generated');
+    await git(repo, 'commit', '-q', '-m', 'generated');
+    const withGenerated = await git(repo, 'rev-parse', 'HEAD');
+    await commitModels(repo, ['qwen2.5:7b', 'llama3.1:8b'], 'add llama');
+    await applyOk();
+    const r = await rmctl(['rollback', withGenerated, '--compiled', '--yes']);
+    expect(r.exitCode).toBe(EXIT.ok);
+    expect(await models()).toEqual(['rainymodel/auto']);
+  });
+
+  it('bad commits: a clear error and nothing changed', async () => {
+    await applyOk(['apply', '--yes']);
+    const deployed = readFileSync(target, 'utf8');
+    const calls = standin.calls().length;
+
+    const unknown = await rmctl(['rollback', 'deadbeefdeadbeef', '--yes']);
+    expect(unknown.exitCode).toBe(EXIT.operational);
+    expect(unknown.stderr).toContain('rollback: unknown commit "deadbeefdeadbeef"');
+    expect(unknown.stderr).toContain('nothing changed');
+
+    const option = await rmctl(['rollback', '--yes', '--', '--output=/tmp/x']);
+    expect(option.exitCode).toBe(EXIT.operational);
+    expect(option.stderr).toContain('is not a commit');
+
+    // A commit from before the sources existed.
+    const emptyTree = await git(repo, 'hash-object', '-t', 'tree', '/dev/null');
+    const empty = await git(repo, 'commit-tree', emptyTree, '-m', 'empty');
+    const noFiles = await rmctl(['rollback', empty, '--yes']);
+    expect(noFiles.exitCode).toBe(EXIT.operational);
+    expect(noFiles.stderr).toMatch(/commit [0-9a-f]{12} has no .*providers\/providers\.yaml and no .*mappings\/model-mappings\.yaml/);
+
+    // A commit whose sources no longer validate.
+    writeFileSync(join(repo, 'mappings', 'model-mappings.yaml'), MAPPINGS.replace('provider: ollama_local', 'provider: ollama_gone'));
+    await git(repo, 'commit', '-q', '-am', 'broken mapping');
+    const broken = await git(repo, 'rev-parse', 'HEAD');
+    const invalid = await rmctl(['rollback', broken, '--yes']);
+    expect(invalid.exitCode).toBe(EXIT.invalid);
+    expect(invalid.stderr).toContain(`mappings/model-mappings.yaml@${broken.slice(0, 12)}`);
+    expect(invalid.stderr).toContain('does not validate; nothing deployed');
+
+    const badBackup = await rmctl(['rollback', '--backup', 'nope', '--yes']);
+    expect(badBackup.exitCode).toBe(EXIT.operational);
+    expect(badBackup.stderr).toContain('no backups in');
+
+    expect(readFileSync(target, 'utf8')).toBe(deployed);
+    expect(standin.calls()).toHaveLength(calls);
+    expect(await new BackupStore(join(repo, '.rmctl', 'backups')).list()).toEqual([]);
+  });
+});
+
+describe('rmctl backups', () => {
+  it('retention keeps the newest keep_backups; listed newest first', async () => {
+    await applyOk(['apply', '--yes']);
+    const sets = [['qwen2.5:7b', 'a:1'], ['qwen2.5:7b', 'b:1'], ['qwen2.5:7b', 'c:1']];
+    for (const [i, models_] of sets.entries()) {
+      await commitModels(repo, models_, `step ${i}`);
+      await applyOk();
+    }
+    const text = await rmctl(['backups']);
+    expect(text.exitCode).toBe(0);
+    const lines = text.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^ID +CREATED +SHA256 +COMMIT +BYTES +REASON +TARGET$/);
+    expect(lines).toHaveLength(3);
+    const json = JSON.parse((await rmctl(['backups', '--format', 'json'])).stdout) as { backups: Array<{ id: string; file: string }> };
+    expect(json.backups).toHaveLength(2);
+    expect(json.backups[0]?.id > (json.backups[1]?.id ?? '')).toBe(true);
+    // The newest backup is the config deployed just before the last apply (b:1).
+    expect(readFileSync(json.backups[0]?.file as string, 'utf8')).toContain('b:1');
+  });
+});
