@@ -1,6 +1,7 @@
 // Fleet mode with a real Redis and real proxies: key limits, deployment usage, failure counts and
 // cooldowns shared by two replicas; Redis killed, paused and restarted under traffic.
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answers, chatBody, cleanupAll, onCleanup, sendJson, startProxy, startUpstream, type FakeUpstream, type RunningProxy } from '../helpers.js';
@@ -212,6 +213,38 @@ describe.skipIf(!redisAvailable)('fleet mode: shared state through Redis', () =>
     await waitRedisUp(a);
     expect((await ask(a)).status).toBe(200);
     expect(up.seen).toHaveLength(12);
+  });
+
+  it('Redis down at startup: the proxy starts and serves on local state, and connects once Redis appears', async () => {
+    const redis = await startRedis();
+    await redis.stop();
+    const up = await startUpstream(answers('ok'));
+    const p = await startProxy(
+      config({ redisPort: redis.port, ns: 'late', models: `  - { model_name: g, litellm_params: { model: openai/m, api_base: ${up.base} } }`, rateLimit: '{ rpm: 1000 }' }),
+      { key: KEY },
+    );
+    expect(p.logs.records().filter((l) => l.event === 'redis_down')).toHaveLength(1);
+    expect((await ask(p)).status).toBe(200);
+    expect(await metric(p.url, 'rainymodel_redis_fallbacks_total', 'op="rate_limit"')).toBe(1);
+    await redis.start();
+    await waitRedisUp(p);
+    expect((await ask(p)).status).toBe(200);
+    expect(await metric(p.url, 'rainymodel_redis_fallbacks_total', 'op="rate_limit"')).toBe(1);
+  });
+
+  it('a reload keeps an unchanged connection, and one without Redis closes it', async () => {
+    const redis = await startRedis();
+    const up = await startUpstream(answers('ok'));
+    const yaml = config({ redisPort: redis.port, ns: 'reload', models: `  - { model_name: g, litellm_params: { model: openai/m, api_base: ${up.base} } }` });
+    const p = await startProxy(yaml, { key: KEY });
+    await waitRedisUp(p);
+    expect((await p.post('/admin/reload', {})).status).toBe(200);
+    expect(p.logs.records().filter((l) => l.event === 'redis_up')).toHaveLength(1);
+    expect(p.server.fleet.redisConfigured).toBe(true);
+    writeFileSync(p.configPath, `model_list: [{ model_name: g, litellm_params: { model: openai/m, api_base: ${up.base} } }]\ngeneral_settings: { master_key: ${KEY} }\n`);
+    expect((await p.post('/admin/reload', {})).status).toBe(200);
+    expect(p.server.fleet.redisConfigured).toBe(false);
+    expect((await ask(p)).status).toBe(200);
   });
 
   it('without Redis in the config nothing connects and no fleet metric appears', async () => {
