@@ -209,6 +209,26 @@ router_settings: { routing_strategy: least-busy }
     await Promise.all(parked);
   });
 
+  it('latency-based-routing prefers the deployment that answered faster', async () => {
+    const slow = await startUpstream((req, res, seen) => {
+      setTimeout(() => answers('slow')(req, res, seen), 150);
+    });
+    const fast = await startUpstream(answers('fast'));
+    const proxy = await startProxy(`
+model_list:
+  - { model_name: g, litellm_params: { model: openai/m, api_base: ${slow.base} } }
+  - { model_name: g, litellm_params: { model: openai/m, api_base: ${fast.base} } }
+router_settings: { routing_strategy: latency-based-routing }
+`);
+    // Unmeasured deployments go first, so the first two requests measure both.
+    for (let i = 0; i < 2; i++) await proxy.client().chat.completions.create({ model: 'g', messages: [{ role: 'user', content: 'x' }] });
+    expect(slow.seen).toHaveLength(1);
+    for (let i = 0; i < 5; i++) {
+      const c = await proxy.client().chat.completions.create({ model: 'g', messages: [{ role: 'user', content: 'x' }] });
+      expect(c.choices[0].message.content).toBe('fast');
+    }
+  });
+
   it('routes a model_group_alias to its target group, alias fallbacks first', async () => {
     const target = await startUpstream((_q, res) => {
       res.writeHead(500);
