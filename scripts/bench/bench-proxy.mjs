@@ -47,8 +47,11 @@ comparison run (default):
   --stream-gap MS       gap between the mock's chunks (default 2)
   --targets LIST        of direct,passthrough,rmctl,portkey,fallback (default: all)
   --no-portkey          skip the peer (no npm install)
-  --rmctl FILE          the rmctl launcher to benchmark (default bin/rmctl; another build's launcher
-                        compares a change against this one)
+  --rmctl-log-level L   rmctl serve's --log-level (default info, as in production; "warn" drops the
+                        per-request line, to measure what logging costs)
+  --rmctl FILE          the rmctl launcher to benchmark (default bin/rmctl)
+  --rmctl-b FILE        a second rmctl launcher (another build: a change under test), measured in the
+                        same interleaved run as target "rmctl_b" with ratios against "rmctl"
   --portkey-dir DIR     where the peer is installed (default: $TMPDIR/rainymodel-bench-portkey)
 modes:
   --soak [S]            soak only: rmctl serve at moderate paced load for S seconds (default 600),
@@ -89,6 +92,8 @@ const { values: opt } = parseArgs({
     targets: { type: 'string', default: 'direct,passthrough,rmctl,portkey,fallback' },
     'no-portkey': { type: 'boolean', default: false },
     rmctl: { type: 'string', default: join(ROOT, 'bin', 'rmctl') },
+    'rmctl-log-level': { type: 'string', default: 'info' },
+    'rmctl-b': { type: 'string' },
     'portkey-dir': { type: 'string', default: join(os.tmpdir(), 'rainymodel-bench-portkey') },
     soak: { type: 'string' },
     'soak-rps': { type: 'string', default: '200' },
@@ -244,7 +249,7 @@ function rmctlAvailable() {
   return existsSync(RMCTL) && existsSync(join(RMCTL_ROOT, 'dist', 'cli', 'commands', 'serve.js')) && existsSync(join(RMCTL_ROOT, 'dist', 'proxy', 'server.js'));
 }
 
-async function startRmctl(mock, name, { fallback = false, nodeFlags = [] } = {}) {
+async function startRmctl(mock, name, { fallback = false, nodeFlags = [], launcher = RMCTL } = {}) {
   const port = await freePort();
   const configFile = join(tmp, `${name}.yaml`);
   const env = writeBenchConfig({
@@ -258,10 +263,10 @@ async function startRmctl(mock, name, { fallback = false, nodeFlags = [] } = {})
   const logFile = join(logsDir, `${name}.log`);
   // Logs as in production: the normal logger (pino, JSON lines, level info) to stdout, which a service
   // manager would hand to the journal; here a file on disk.
-  const p = startProcess(name, node, [...nodeFlags, RMCTL, 'serve', '--config', configFile, '--host', '127.0.0.1', '--port', String(port), '--log-level', 'info'], {
+  const p = startProcess(name, node, [...nodeFlags, launcher, 'serve', '--config', configFile, '--host', '127.0.0.1', '--port', String(port), '--log-level', opt['rmctl-log-level']], {
     cpus: serverCpus,
     env: { ...process.env, ...env },
-    cwd: RMCTL_ROOT,
+    cwd: resolve(dirname(launcher), '..'),
     stdoutFile: logFile,
     stderrFile: join(logsDir, `${name}.err`),
   });
@@ -317,9 +322,13 @@ async function verifyTarget(t) {
 
 // ---------------------------------------------------------------- measurements
 
-async function mockCount(port) {
+async function mockStats(port) {
   const r = await httpRequest(`http://127.0.0.1:${port}/stats`, { method: 'GET' });
-  return JSON.parse(r.body).requests;
+  return JSON.parse(r.body);
+}
+
+async function mockCount(port) {
+  return (await mockStats(port)).requests;
 }
 
 async function measureLoad(t, conns, mock) {
@@ -331,11 +340,14 @@ async function measureLoad(t, conns, mock) {
   const u0 = cpuSeconds(mock.pid, ticks);
   const j0 = serverCpus ? cpuJiffies(serverCpus) : undefined;
   const f0 = t.countFailPort ? await mockCount(mock.failPort) : 0;
+  const k0 = (await mockStats(mock.port)).connections;
   const r = await runWrk({ wrk, url: t.url, lua: t.lua, connections: conns, seconds: cfg.duration, cpus: clientCpus, expectStatusErrors: t.expectStatus !== undefined && t.expectStatus !== 200 });
   const c1 = cpuSeconds(t.proc.pid, ticks);
   const u1 = cpuSeconds(mock.pid, ticks);
   const j1 = serverCpus ? cpuJiffies(serverCpus) : undefined;
   const failedAttempts = t.countFailPort ? ((await mockCount(mock.failPort)) - f0) / r.requests : undefined;
+  // Includes the one connection of the stats request itself, hence the -1.
+  const upstreamConnsPer1k = (((await mockStats(mock.port)).connections - k0 - 1) / r.requests) * 1000;
   const mem = memoryMB(t.proc.pid);
   // Noise gauge: the share of the server cpus used by anything but the target and the mock (other
   // processes on a shared machine). Not subtracted from anything; reported so a noisy run shows.
@@ -344,6 +356,7 @@ async function measureLoad(t, conns, mock) {
   return {
     foreignPct,
     failedAttempts,
+    upstreamConnsPer1k,
     ok: r.ok,
     problem: r.problem,
     requests: r.requests,
@@ -441,6 +454,14 @@ async function comparison() {
     );
   }
 
+  if (opt['rmctl-b'] && rm) {
+    const launcher = resolve(opt['rmctl-b']);
+    const rb = await startRmctl(mock, 'rmctl-b', { launcher });
+    procs.push(rb);
+    targets.push(makeTarget('rmctl_b', `rmctl serve B`, rb, rb.port, '/v1/chat/completions', BENCH_GROUP, rmHeaders));
+    meta.rmctlB = launcher;
+  }
+
   if (cfg.targets.has('portkey')) {
     const pk = await startPortkey(mock);
     if (pk.error) {
@@ -526,6 +547,7 @@ async function comparison() {
   // Memory after the whole run: peak (VmHWM) and where it ended (VmRSS).
   const memory = {};
   for (const t of targets) memory[t.key] = memoryMB(t.proc.pid);
+  if (meta.rmctlB) log(`rmctl_b is ${meta.rmctlB}`);
   if (fbTargets.length) memory.rmctl_fallback = memoryMB(fbTargets[0].proc.pid);
 
   // Evidence that logs and metrics were on while measured.
@@ -561,13 +583,15 @@ function analyse({ targets, reps, fbReps, memory, startMemory, skipped, meta, se
   }
   for (const c of cfg.conns) metrics.push({ name: `CPU us/req @${c}`, unit: 'us', get: loadMetric(c, 'cpuUs') });
   for (const c of cfg.conns) metrics.push({ name: `mock CPU us/req @${c}`, unit: 'us', get: loadMetric(c, 'upstreamCpuUs') });
+  for (const c of cfg.conns) metrics.push({ name: `new upstream conns per 1k req @${c}`, unit: 'n', get: loadMetric(c, 'upstreamConnsPer1k'), noise: true });
   for (const c of cfg.conns) metrics.push({ name: `other load on server cpu % @${c}`, unit: '%', get: loadMetric(c, 'foreignPct'), noise: true });
   metrics.push({ name: 'stream first event p50 ms', unit: 'ms', get: streamMetric('firstP50'), latency: true });
   metrics.push({ name: 'stream total p50 ms', unit: 'ms', get: streamMetric('totalP50'), latency: true });
 
   const rows = [];
   for (const m of metrics) {
-    const row = { metric: m.name, unit: m.unit, median: {}, perRep: {}, vsDirect: {}, vsPassthrough: {}, vsPeer: {}, addedVsDirect: {}, addedVsPassthrough: {} };
+    const row = { metric: m.name, unit: m.unit, median: {}, perRep: {}, vsDirect: {}, vsPassthrough: {}, vsPeer: {}, vsRmctl: {}, addedVsDirect: {}, addedVsPassthrough: {}, addedVsRmctl: {} };
+    const rmctlA = keys.includes('rmctl_b') ? series(reps, 'rmctl', m.get) : undefined;
     const direct = series(reps, 'direct', m.get);
     const pass = keys.includes('passthrough') ? series(reps, 'passthrough', m.get) : undefined;
     const peer = keys.includes('portkey') ? series(reps, 'portkey', m.get) : undefined;
@@ -580,6 +604,10 @@ function analyse({ targets, reps, fbReps, memory, startMemory, skipped, meta, se
       if (peer && k !== 'portkey') row.vsPeer[k] = pairedRatio(v, peer);
       if (m.latency && k !== 'direct') row.addedVsDirect[k] = pairedDiff(v, direct);
       if (m.latency && pass && k !== 'passthrough') row.addedVsPassthrough[k] = pairedDiff(v, pass);
+      if (rmctlA && k === 'rmctl_b') {
+        row.vsRmctl[k] = pairedRatio(v, rmctlA);
+        if (m.latency) row.addedVsRmctl[k] = pairedDiff(v, rmctlA);
+      }
     }
     rows.push(row);
   }
@@ -652,7 +680,7 @@ function analyse({ targets, reps, fbReps, memory, startMemory, skipped, meta, se
     when: new Date().toISOString(),
     command: `node scripts/bench/bench-proxy.mjs ${process.argv.slice(2).join(' ')}`.trim(),
     machine: { cpus: cores, model: os.cpus()[0]?.model, node: process.version, kernel: os.release(), load: os.loadavg() },
-    settings: { ...cfg, targets: [...cfg.targets], rmctl: RMCTL, pinning, clientCpus, serverCpus, clockTicks: ticks, wrk },
+    settings: { ...cfg, targets: [...cfg.targets], rmctl: RMCTL, rmctlLogLevel: opt['rmctl-log-level'], pinning, clientCpus, serverCpus, clockTicks: ticks, wrk },
     seconds,
     targets: targets.map((t) => ({ key: t.key, label: t.label, url: t.url })),
     rows,
@@ -690,16 +718,18 @@ function render(res) {
       h2.push(`${k} /direct`);
       if (keys.includes('passthrough') && k !== 'passthrough') h2.push(`${k} /pass`);
       if (keys.includes('portkey') && k !== 'portkey') h2.push(`${k} /peer`);
+      if (k === 'rmctl_b') h2.push('rmctl_b /rmctl');
     }
     const b2 = [];
     for (const r of res.rows) {
-      if (r.metric.startsWith('mock CPU') || r.metric.startsWith('other load')) continue;
+      if (r.metric.startsWith('mock CPU') || r.metric.startsWith('other load') || r.metric.startsWith('new upstream')) continue;
       const line = [r.metric];
       for (const k of cmp) {
         const added = r.addedVsDirect[k];
         line.push(Number.isFinite(added) ? `${signed(added)} ms` : `${fmt(r.vsDirect[k])}x`);
         if (keys.includes('passthrough') && k !== 'passthrough') line.push(Number.isFinite(r.addedVsPassthrough[k]) ? `${signed(r.addedVsPassthrough[k])} ms` : `${fmt(r.vsPassthrough[k])}x`);
         if (keys.includes('portkey') && k !== 'portkey') line.push(`${fmt(r.vsPeer[k])}x`);
+        if (k === 'rmctl_b') line.push(Number.isFinite(r.addedVsRmctl[k]) ? `${signed(r.addedVsRmctl[k])} ms` : `${fmt(r.vsRmctl[k])}x`);
       }
       b2.push(line);
     }

@@ -164,11 +164,11 @@ function stream(res, model, id, created, opts) {
 
 // Chat requests answered per port, so the benchmark can check that a proxy really made the attempts it
 // claims (e.g. one failed attempt per request on the fallback route).
-const counts = { ok: 0, fail: 0 };
+const counts = { ok: 0, fail: 0, okConnections: 0 };
 
 function handle(req, res, alwaysFail) {
   if (req.method === 'GET' && req.url === '/stats') {
-    send(res, 200, JSON.stringify(alwaysFail ? { requests: counts.fail } : { requests: counts.ok }));
+    send(res, 200, JSON.stringify(alwaysFail ? { requests: counts.fail } : { requests: counts.ok, connections: counts.okConnections }));
     return;
   }
   if (req.method === 'GET' && (req.url === '/health' || req.url === '/v1/models' || req.url === '/models')) {
@@ -213,6 +213,8 @@ function listen(p, alwaysFail) {
     server.headersTimeout = 65_000;
     server.requestTimeout = 0;
     server.on('error', reject);
+    // New connections per request show whether a proxy keeps its upstream connections alive.
+    if (!alwaysFail) server.on('connection', () => counts.okConnections++);
     server.listen(p, host, () => resolve(server));
   });
 }
