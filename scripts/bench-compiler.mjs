@@ -12,6 +12,8 @@ import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../dist/config/index.js';
 import { buildFromTexts } from '../dist/compile/index.js';
 import { atomicWriteFileSync } from '../dist/shared/atomic-write.js';
+import { compile } from '../dist/compile/compile.js';
+import { emitYaml } from '../dist/compile/emit.js';
 
 const RUNS = Number(process.argv[2] ?? 9);
 const PROVIDERS = 100;
@@ -93,6 +95,9 @@ if (deployments !== PROVIDERS * MODELS) throw new Error(`expected ${PROVIDERS * 
 const dir = mkdtempSync(join(tmpdir(), 'rm-bench-'));
 const out = join(dir, 'litellm-unified.yaml');
 const validate = time(() => loadConfig(P, M, { env }));
+const loaded = loadConfig(P, M, { env });
+const compileOnly = time(() => compile(loaded.model, loaded.routing, check.sourcesSha256));
+const emitOnly = time(() => emitYaml(check.config, check.sourcesSha256));
 const validateCmd = time(() => buildFromTexts(P, M, { env }));
 const generate = time(() => {
   const r = buildFromTexts(P, M, { env });
@@ -120,6 +125,8 @@ console.log(`registry: ${PROVIDERS} providers x ${MODELS} models, ${ALIASES} ali
 console.log(`output:   ${deployments} deployments in model_list (+${patternDeployments} pattern deployments), ${groups} model groups, ${check.text.length / 1024 | 0} KiB`);
 console.log(`runs:     ${RUNS} per step after one warm-up, node ${process.version}`);
 console.log(`validate  (read + schema + normalize + rules):     ${f(validate)}`);
+console.log(`  compile step alone (model -> config object):      ${f(compileOnly)}`);
+console.log(`  emit step alone (config object -> YAML text):     ${f(emitOnly)}`);
 console.log(`validate  (the command's work: + compile + emit):  ${f(validateCmd)}`);
 console.log(`generate  (build + emit + atomic write):           ${f(generate)}`);
 console.log(`rmctl validate, fresh process (${cliRuns} runs):         median ${cliValidate.toFixed(1)} ms`);
