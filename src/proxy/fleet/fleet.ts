@@ -76,8 +76,10 @@ export class Fleet {
   private lastSyncAt = 0;
   private redisOffsetMs = 0;
   private readonly usage = new Map<string, Usage>();
-  /** Deployment ids with rpm/tpm in the current table: the only ones whose usage is shared. */
+  /** Deployment ids with rpm/tpm in the current table: the only ones whose usage is shared (pattern-route
+   *  deployments, created per requested name, keep their limits per replica). */
   private limited: string[] = [];
+  private limitedSet: ReadonlySet<string> = new Set();
   private readonly member = randomUUID().slice(0, 12);
   private seq = 0;
 
@@ -138,8 +140,8 @@ export class Fleet {
     if (this.links.size > 0 || s.cache) this.ensureMetrics();
 
     this.limited = this.stateLink ? table.deployments.filter((d) => d.rpm !== undefined || d.tpm !== undefined).map((d) => d.id) : [];
-    const keep = new Set(this.limited);
-    for (const id of this.usage.keys()) if (!keep.has(id)) this.usage.delete(id);
+    this.limitedSet = new Set(this.limited);
+    for (const id of this.usage.keys()) if (!this.limitedSet.has(id)) this.usage.delete(id);
 
     if (this.stateLink && !this.timer) {
       this.timer = setInterval(() => void this.sync(), s.syncIntervalMs);
@@ -299,7 +301,7 @@ export class Fleet {
 
   /** A request sent to a deployment with rpm/tpm: counted locally, pushed with the next sync. */
   countRequest(d: RuntimeDeployment): void {
-    if (!this.stateLink || (d.rpm === undefined && d.tpm === undefined)) return;
+    if (!this.stateLink || (d.rpm === undefined && d.tpm === undefined) || !this.limitedSet.has(d.id)) return;
     this.usageOf(d.id).pendingRequests++;
   }
 
@@ -307,7 +309,7 @@ export class Fleet {
   countTokens(table: RouteTable, rateKey: string, d: RuntimeDeployment, tokens: number): void {
     const link = this.stateLink;
     if (!link || tokens <= 0) return;
-    if (d.tpm !== undefined) this.usageOf(d.id).pendingTokens += tokens;
+    if (d.tpm !== undefined && this.limitedSet.has(d.id)) this.usageOf(d.id).pendingTokens += tokens;
     if (!table.rateLimiter?.config.tpm) return;
     if (!link.up) return this.fallback('tokens');
     link.run(CONSUME_TOKENS, [this.key('rl', 'tok', rateKey)], [tokens]).catch((err: unknown) => this.failed(link, 'tokens', err));
