@@ -62,7 +62,7 @@ async function models(): Promise<string[]> {
 async function applyOk(args: string[] = ['apply', '--backup', '--yes']): Promise<string> {
   const r = await rmctl(args);
   expect(r.stderr).toContain('applied');
-  expect(r.exitCode).toBe(EXIT.ok);
+  expect(r.exitCode, r.stderr).toBe(EXIT.ok);
   return r.stderr;
 }
 
@@ -82,7 +82,7 @@ describe('rmctl apply (real rmctl serve behind the systemctl stand-in)', () => {
     expect(await models()).toEqual(['llama3.1:8b', 'rainymodel/auto']);
 
     const third = await rmctl(['apply', '--backup', '--yes']);
-    expect(third.exitCode).toBe(EXIT.ok);
+    expect(third.exitCode, third.stderr).toBe(EXIT.ok);
     expect(third.stderr).toContain('unchanged');
 
     const backups = await rmctl(['backups', '--format', 'json']);
@@ -97,7 +97,7 @@ describe('rmctl apply (real rmctl serve behind the systemctl stand-in)', () => {
 
   it('json output for machines', async () => {
     const r = await rmctl(['apply', '--yes', '--format', 'json']);
-    expect(r.exitCode).toBe(0);
+    expect(r.exitCode, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { outcome: string; plan: { groups: Array<{ name: string; kind: string }> }; steps: Array<{ step: string }> };
     expect(out.outcome).toBe('applied');
     expect(out.plan.groups.map((g) => `${g.kind} ${g.name}`)).toEqual(['added rainymodel/auto']);
@@ -111,7 +111,7 @@ describe('rmctl apply (real rmctl serve behind the systemctl stand-in)', () => {
     const closed = await freePort();
     // The new config points the ollama provider at a port nobody listens on: the completion cannot succeed.
     const r = await rmctl(['apply', '--backup', '--yes', '--canary', 'llama3.1:8b'], { RM_TEST_OLLAMA_URL: `http://127.0.0.1:${closed}` });
-    expect(r.exitCode).toBe(EXIT.operational);
+    expect(r.exitCode, r.stderr).toBe(EXIT.operational);
     expect(r.stderr).toMatch(/FAIL verify .*canary: model llama3\.1:8b answered HTTP 5\d\d/);
     expect(r.stderr).toContain('rolled back: the previous config is serving again');
     expect(readFileSync(target, 'utf8')).toBe(before);
@@ -161,21 +161,21 @@ describe('rmctl apply (real rmctl serve behind the systemctl stand-in)', () => {
     const r = await rmctl(['rollback', 'HEAD', '--compiled', '--yes']);
     expect(r.stderr).toContain('deploy/env-unset');
     expect(r.stderr).toContain('environment variable RM_TEST_REQUIRED_URL is not set');
-    expect(r.exitCode).toBe(EXIT.invalid);
+    expect(r.exitCode, r.stderr).toBe(EXIT.invalid);
     expect(existsSync(target)).toBe(false);
     expect(standin.calls()).toEqual([]);
     // Set, it deploys, expanded.
     const ok = await rmctl(['rollback', 'HEAD', '--compiled', '--yes'], { RM_TEST_REQUIRED_URL: 'http://127.0.0.1:11434' });
-    expect(ok.exitCode).toBe(EXIT.ok);
+    expect(ok.exitCode, ok.stderr).toBe(EXIT.ok);
     expect(readFileSync(target, 'utf8')).toContain('api_base: "http://127.0.0.1:11434/ollama"');
   });
 
   it('asks for --yes when stdin is not a terminal; --dry-run shows the plan and the text diff', async () => {
     const r = await rmctl(['apply']);
-    expect(r.exitCode).toBe(EXIT.usage);
+    expect(r.exitCode, r.stderr).toBe(EXIT.usage);
     expect(r.stderr).toContain('pass --yes');
     const dry = await rmctl(['apply', '--dry-run']);
-    expect(dry.exitCode).toBe(EXIT.ok);
+    expect(dry.exitCode, dry.stderr).toBe(EXIT.ok);
     expect(dry.stderr).toContain('+++ ');
     expect(dry.stderr).toContain('dry run: nothing changed');
     expect(existsSync(target)).toBe(false);
@@ -189,15 +189,16 @@ describe('rmctl apply (real rmctl serve behind the systemctl stand-in)', () => {
     await waitFor(() => existsSync(join(standin.stateDir, 'blocked-restart')), 'the first apply to reach its restart');
 
     const second = await rmctl(['apply', '--backup', '--yes']);
-    expect(second.exitCode).toBe(EXIT.operational);
+    expect(second.exitCode, second.stderr).toBe(EXIT.operational);
     expect(second.stderr).toMatch(/another apply holds .*\.litellm\.yaml\.rmctl\.lock: pid \d+/);
     expect(second.stderr).toContain('nothing was changed');
 
     const waiting = rmctl(['apply', '--backup', '--yes', '--lock-wait', '60']);
     rmSync(join(standin.stateDir, 'block-restart'));
-    expect((await first).exitCode).toBe(EXIT.ok);
+    const firstResult = await first;
+    expect(firstResult.exitCode, firstResult.stderr).toBe(EXIT.ok);
     const waited = await waiting;
-    expect(waited.exitCode).toBe(EXIT.ok);
+    expect(waited.exitCode, waited.stderr).toBe(EXIT.ok);
     expect(await models()).toEqual(['llama3.1:8b', 'rainymodel/auto']);
   });
 
@@ -223,7 +224,7 @@ describe('rmctl apply (real rmctl serve behind the systemctl stand-in)', () => {
     expect(await models()).toEqual(['rainymodel/auto']);
 
     const next = await rmctl(['apply', '--backup', '--yes']);
-    expect(next.exitCode).toBe(EXIT.ok);
+    expect(next.exitCode, next.stderr).toBe(EXIT.ok);
     expect(next.stderr).toMatch(/was killed before it finished: restarting and verifying again/);
     expect(next.stderr).toMatch(/recovered a stale lock of pid \d+/);
     expect(await models()).toEqual(['llama3.1:8b', 'rainymodel/auto']);
@@ -245,7 +246,7 @@ describe('rmctl apply (real rmctl serve behind the systemctl stand-in)', () => {
       expect(allowed).toContain(readFileSync(target, 'utf8'));
     }
     const final = await rmctl(['apply', '--backup', '--yes']);
-    expect(final.exitCode).toBe(EXIT.ok);
+    expect(final.exitCode, final.stderr).toBe(EXIT.ok);
     expect(existsSync(lockPathFor(target))).toBe(false);
     expect(readFileSync(target, 'utf8')).toBe(await expectedText());
   });
@@ -268,7 +269,7 @@ describe('rmctl rollback', () => {
 
     const r = await rmctl(['rollback', c1.slice(0, 8), '--yes']);
     expect(r.stderr).toContain(`sources at ${c1.slice(0, 12)}`);
-    expect(r.exitCode).toBe(EXIT.ok);
+    expect(r.exitCode, r.stderr).toBe(EXIT.ok);
     expect(await models()).toEqual(['rainymodel/auto']);
     expect(readFileSync(join(repo, 'providers', 'providers.yaml'), 'utf8')).toBe(providersNow);
     expect(await git(repo, 'status', '--porcelain', '--', 'providers', 'mappings')).toBe('');
@@ -277,7 +278,7 @@ describe('rmctl rollback', () => {
     expect(readFileSync(list[0]?.file as string, 'utf8')).toBe(deployedC2);
 
     const back = await rmctl(['rollback', '--backup', 'latest', '--yes']);
-    expect(back.exitCode).toBe(EXIT.ok);
+    expect(back.exitCode, back.stderr).toBe(EXIT.ok);
     expect(readFileSync(target, 'utf8')).toBe(deployedC2);
     expect(await models()).toEqual(['llama3.1:8b', 'rainymodel/auto']);
   });
@@ -286,14 +287,14 @@ describe('rmctl rollback', () => {
     await applyOk(['apply', '--yes']);
     mkdirSync(join(repo, 'generated'));
     const gen = await rmctl(['generate']);
-    expect(gen.exitCode).toBe(0);
+    expect(gen.exitCode, gen.stderr).toBe(0);
     await git(repo, 'add', 'generated');
     await git(repo, 'commit', '-q', '-m', 'generated');
     const withGenerated = await git(repo, 'rev-parse', 'HEAD');
     await commitModels(repo, ['qwen2.5:7b', 'llama3.1:8b'], 'add llama');
     await applyOk();
     const r = await rmctl(['rollback', withGenerated, '--compiled', '--yes']);
-    expect(r.exitCode).toBe(EXIT.ok);
+    expect(r.exitCode, r.stderr).toBe(EXIT.ok);
     expect(await models()).toEqual(['rainymodel/auto']);
   });
 
@@ -303,19 +304,19 @@ describe('rmctl rollback', () => {
     const calls = standin.calls().length;
 
     const unknown = await rmctl(['rollback', 'deadbeefdeadbeef', '--yes']);
-    expect(unknown.exitCode).toBe(EXIT.operational);
+    expect(unknown.exitCode, unknown.stderr).toBe(EXIT.operational);
     expect(unknown.stderr).toContain('rollback: unknown commit "deadbeefdeadbeef"');
     expect(unknown.stderr).toContain('nothing changed');
 
     const option = await rmctl(['rollback', '--yes', '--', '--output=/tmp/x']);
-    expect(option.exitCode).toBe(EXIT.operational);
+    expect(option.exitCode, option.stderr).toBe(EXIT.operational);
     expect(option.stderr).toContain('is not a commit');
 
     // A commit from before the sources existed.
     const emptyTree = await git(repo, 'hash-object', '-t', 'tree', '/dev/null');
     const empty = await git(repo, 'commit-tree', emptyTree, '-m', 'empty');
     const noFiles = await rmctl(['rollback', empty, '--yes']);
-    expect(noFiles.exitCode).toBe(EXIT.operational);
+    expect(noFiles.exitCode, noFiles.stderr).toBe(EXIT.operational);
     expect(noFiles.stderr).toMatch(/commit [0-9a-f]{12} has no .*providers\/providers\.yaml and no .*mappings\/model-mappings\.yaml/);
 
     // A commit whose sources no longer validate.
@@ -323,12 +324,12 @@ describe('rmctl rollback', () => {
     await git(repo, 'commit', '-q', '-am', 'broken mapping');
     const broken = await git(repo, 'rev-parse', 'HEAD');
     const invalid = await rmctl(['rollback', broken, '--yes']);
-    expect(invalid.exitCode).toBe(EXIT.invalid);
+    expect(invalid.exitCode, invalid.stderr).toBe(EXIT.invalid);
     expect(invalid.stderr).toContain(`mappings/model-mappings.yaml@${broken.slice(0, 12)}`);
     expect(invalid.stderr).toContain('does not validate; nothing deployed');
 
     const badBackup = await rmctl(['rollback', '--backup', 'nope', '--yes']);
-    expect(badBackup.exitCode).toBe(EXIT.operational);
+    expect(badBackup.exitCode, badBackup.stderr).toBe(EXIT.operational);
     expect(badBackup.stderr).toContain('no backups in');
 
     expect(readFileSync(target, 'utf8')).toBe(deployed);
@@ -346,7 +347,7 @@ describe('rmctl backups', () => {
       await applyOk();
     }
     const text = await rmctl(['backups']);
-    expect(text.exitCode).toBe(0);
+    expect(text.exitCode, text.stderr).toBe(0);
     const lines = text.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^ID +CREATED +SHA256 +COMMIT +BYTES +REASON +TARGET$/);
     expect(lines).toHaveLength(3);

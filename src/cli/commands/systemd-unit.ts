@@ -15,7 +15,7 @@ interface UnitFlags {
   host?: string;
   user?: boolean;
   system?: boolean;
-  envFile?: string;
+  environmentFile?: string;
   runAs?: string;
   workingDirectory?: string;
   node?: string;
@@ -32,7 +32,8 @@ export function register(program: Command): void {
     .option('--host <host>', 'address rmctl serve binds')
     .option('--user', 'a user unit, for systemctl --user (default)')
     .option('--system', 'a system unit, with the full sandbox')
-    .option('--env-file <file>', 'KEY=value file with provider keys and the master key (EnvironmentFile=)')
+    // Not --env-file: Node 20 reads that flag even after the script name and exits when the file is missing.
+    .option('--environment-file <file>', 'KEY=value file with provider keys and the master key (EnvironmentFile=)')
     .option('--run-as <user>', 'system units: run as this user (default: DynamicUser=yes)')
     .option('--working-directory <dir>', 'WorkingDirectory=')
     .option('--node <path>', 'node binary (default: the node running this command)')
@@ -67,7 +68,7 @@ export function register(program: Command): void {
             port: Number(flags.port),
             ...(flags.host ? { host: flags.host } : {}),
             scope: flags.system ? 'system' : 'user',
-            ...(flags.envFile ? { envFile: resolve(flags.envFile) } : {}),
+            ...(flags.environmentFile ? { envFile: resolve(flags.environmentFile) } : {}),
             ...(flags.runAs ? { runAs: flags.runAs } : {}),
             ...(flags.workingDirectory ? { workingDirectory: resolve(flags.workingDirectory) } : {}),
           }),
