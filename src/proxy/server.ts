@@ -708,7 +708,16 @@ export class ProxyServer {
     try {
       up = adapter.buildRequest(r.ctx, d.adapterDeployment, r.body);
     } catch (err) {
-      return this.failed('adapter_error', err instanceof Error ? err.message : String(err));
+      const message = err instanceof Error ? err.message : String(err);
+      // The adapter refused something in the client's request it cannot express upstream (status 400):
+      // that is the client's mistake, answered as such, not an upstream failure to fall back from.
+      if (isObject(err) && (err as { status?: unknown }).status === 400) {
+        const type = (err as { type?: unknown }).type;
+        sendError(r.res, 400, { message, type: typeof type === 'string' ? type : 'invalid_request_error', code: 'unsupported_request' }, this.successHeaders(r, d, 'application/json'));
+        r.served = d;
+        return { kind: 'client_error' };
+      }
+      return this.failed('adapter_error', message);
     }
     let path: string;
     if (up.url.startsWith(d.origin)) path = up.url.slice(d.origin.length) || '/';
@@ -752,11 +761,18 @@ export class ProxyServer {
         } catch (err) {
           return this.networkFailure(r, err, timedOut);
         }
+        // Decisions follow the adapter's OpenAI status, not the upstream's own code (Gemini answers a bad
+        // key with 400 API_KEY_INVALID, which is a 401 for cooldown, fallback and the client).
         const te = adapter.translateError(status, text);
-        if (status === 401 || status === 403) return this.failed(String(status), te.message, status, { auth: true });
-        if (te.retryable || isRetryableStatus(status)) return this.failed(String(status), te.message, status, { retryAfterMs: parseRetryAfter(resp.headers['retry-after']) });
+        const st = te.status;
+        if (st === 401 || st === 403) return this.failed(String(st), te.message, st, { auth: true });
+        if (te.retryable || isRetryableStatus(st)) {
+          // The reason keeps the upstream's own code (529 says more than 503), but a rate limit is a 429.
+          const reason = st === 429 ? '429' : String(status);
+          return this.failed(reason, te.message, st, { retryAfterMs: parseRetryAfter(resp.headers['retry-after']) ?? te.retryAfterMs });
+        }
         // The client's own request was refused (400, 404, 422, ...): returned as is, no fallback.
-        sendError(r.res, status, { message: te.message, type: te.type, code: te.code }, this.successHeaders(r, d, 'application/json'));
+        sendError(r.res, st, { message: te.message, type: te.type, code: te.code }, this.successHeaders(r, d, 'application/json'));
         r.served = d;
         return { kind: 'client_error' };
       }
@@ -996,7 +1012,7 @@ export class ProxyServer {
 
   private translatedFailure(e: TranslatedError): Outcome {
     const reason = e.status === 502 ? 'upstream_error' : String(e.status);
-    return this.failed(reason, e.message, e.status === 502 ? undefined : e.status, { auth: e.status === 401 || e.status === 403 });
+    return this.failed(reason, e.message, e.status === 502 ? undefined : e.status, { auth: e.status === 401 || e.status === 403, retryAfterMs: e.retryAfterMs });
   }
 
   private logRequest(r: Req, path: string): void {

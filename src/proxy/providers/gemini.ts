@@ -470,6 +470,28 @@ function hasReason(details: unknown, reason: string): boolean {
   return Array.isArray(details) && details.some((d) => isRecord(d) && d.reason === reason);
 }
 
+const MAX_RETRY_DELAY_MS = 3_600_000;
+
+/** google.rpc.RetryInfo's retryDelay: a protobuf Duration, as JSON `"12s"` / `"0.5s"` or `{seconds, nanos}`. */
+function retryDelayMs(details: unknown): number | undefined {
+  if (!Array.isArray(details)) return undefined;
+  for (const d of details) {
+    if (!isRecord(d) || d.retryDelay === undefined) continue;
+    const v = d.retryDelay;
+    let seconds: number | undefined;
+    if (typeof v === 'string') {
+      const m = /^\s*(\d+(?:\.\d+)?)s\s*$/.exec(v);
+      if (m) seconds = Number(m[1]);
+    } else if (isRecord(v)) {
+      const s = Number(v.seconds ?? 0);
+      const n = Number(v.nanos ?? 0);
+      if (Number.isFinite(s) && Number.isFinite(n)) seconds = s + n / 1e9;
+    }
+    if (seconds !== undefined && seconds >= 0) return Math.min(Math.ceil(seconds * 1000), MAX_RETRY_DELAY_MS);
+  }
+  return undefined;
+}
+
 function fromStatusObject(httpStatus: number, error: unknown, fallbackText: string): TranslatedError {
   const rpc = isRecord(error) ? str(error.status) : undefined;
   const code = isRecord(error) ? num(error.code) : undefined;
@@ -478,7 +500,10 @@ function fromStatusObject(httpStatus: number, error: unknown, fallbackText: stri
   // A wrong key comes back as 400 INVALID_ARGUMENT; it is an authentication failure for the router and for
   // key rotation.
   if (isRecord(error) && hasReason(error.details, 'API_KEY_INVALID')) kind = BY_RPC_STATUS.UNAUTHENTICATED;
-  return { status: kind.status, type: kind.type, code: rpc ?? null, message, retryable: kind.retryable };
+  const out: TranslatedError = { status: kind.status, type: kind.type, code: rpc ?? null, message, retryable: kind.retryable };
+  const wait = isRecord(error) ? retryDelayMs(error.details) : undefined;
+  if (wait !== undefined) out.retryAfterMs = wait;
+  return out;
 }
 
 function translateError(status: number, bodyText: string): TranslatedError {

@@ -52,6 +52,11 @@ export interface TranslatedError {
   message: string;
   /** True for statuses the router retries or falls back on (408, 429, 5xx, overloaded). */
   retryable: boolean;
+  /**
+   * Optional. How long the upstream asked us to wait, when it says so in the body rather than in a
+   * Retry-After header (Gemini's RetryInfo `retryDelay`). The header wins when both are present.
+   */
+  retryAfterMs?: number;
 }
 
 export interface RequestContext {

@@ -443,6 +443,19 @@ describe('gemini errors', () => {
     expect(geminiAdapter.translateError(400, body)).toMatchObject({ status: 401, type: 'authentication_error', retryable: false });
   });
 
+  it('reads RetryInfo retryDelay (string or {seconds, nanos}) into retryAfterMs', () => {
+    const retry = (retryDelay: unknown) =>
+      status(429, 'RESOURCE_EXHAUSTED', 'quota', [
+        { '@type': 'type.googleapis.com/google.rpc.QuotaFailure', violations: [] },
+        { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay },
+      ]);
+    expect(geminiAdapter.translateError(429, retry('12s')).retryAfterMs).toBe(12_000);
+    expect(geminiAdapter.translateError(429, retry('0.25s')).retryAfterMs).toBe(250);
+    expect(geminiAdapter.translateError(429, retry({ seconds: 3, nanos: 500_000_000 })).retryAfterMs).toBe(3_500);
+    expect(geminiAdapter.translateError(429, retry('soon')).retryAfterMs).toBeUndefined();
+    expect(geminiAdapter.translateError(429, status(429, 'RESOURCE_EXHAUSTED', 'quota')).retryAfterMs).toBeUndefined();
+  });
+
   it('accepts the array-wrapped form and non-JSON bodies', () => {
     expect(geminiAdapter.translateError(429, `[${status(429, 'RESOURCE_EXHAUSTED', 'quota')}]`)).toMatchObject({ status: 429, retryable: true, message: 'quota' });
     expect(geminiAdapter.translateError(502, 'Bad Gateway')).toMatchObject({ status: 502, retryable: true, message: 'Bad Gateway' });
