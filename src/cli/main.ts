@@ -3,13 +3,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT } from '../shared/errors.js';
-import { register as registerValidate } from './commands/validate.js';
-import { register as registerGenerate } from './commands/generate.js';
-import { register as registerServe } from './commands/serve.js';
-import { register as registerApply } from './commands/apply.js';
-import { register as registerRollback } from './commands/rollback.js';
-import { register as registerBackups } from './commands/backups.js';
-import { register as registerSystemdUnit } from './commands/systemd-unit.js';
 
 const program = new Command('rmctl')
   .description('RainyModel: validate, compile, deploy and serve multi-provider LLM routing configs')
@@ -17,13 +10,20 @@ const program = new Command('rmctl')
   .showHelpAfterError('(run `rmctl --help` for usage)')
   .exitOverride();
 
-registerValidate(program);
-registerGenerate(program);
-registerServe(program);
-registerApply(program);
-registerRollback(program);
-registerBackups(program);
-registerSystemdUnit(program);
+// Each command's module (and what it imports: the proxy, undici, pino, the deploy code) loads only when
+// that command runs; help and unknown commands load them all. Startup is most of a small validate.
+const COMMANDS: Record<string, () => Promise<{ register(program: Command): void }>> = {
+  validate: () => import('./commands/validate.js'),
+  generate: () => import('./commands/generate.js'),
+  serve: () => import('./commands/serve.js'),
+  apply: () => import('./commands/apply.js'),
+  rollback: () => import('./commands/rollback.js'),
+  backups: () => import('./commands/backups.js'),
+  'systemd-unit': () => import('./commands/systemd-unit.js'),
+};
+const named = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+const wanted = named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
+for (const name of wanted) (await COMMANDS[name]!()).register(program);
 
 try {
   await program.parseAsync(process.argv);

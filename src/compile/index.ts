@@ -10,7 +10,10 @@ import { compile } from './compile.js';
 import { emitYaml } from './emit.js';
 
 export type { SourceText } from '../config/index.js';
-export type BuildOptions = LoadOptions;
+export interface BuildOptions extends LoadOptions {
+  /** Also render the YAML text (default true); `rmctl validate` needs only the diagnostics and the config. */
+  emit?: boolean;
+}
 
 export interface BuildResult {
   /** No error diagnostics. */
@@ -18,7 +21,7 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   /** Present when ok. */
   config?: CompiledConfig;
-  /** The exact text `rmctl generate` writes, when ok. */
+  /** The exact text `rmctl generate` writes, when ok and emitted. */
   text?: string;
   /** sha256 over both inputs' bytes (not their paths: the same sources give the same hash anywhere). */
   sourcesSha256: string;
@@ -38,7 +41,8 @@ export function buildFromTexts(providers: SourceText, mappings: SourceText, opti
   // The output is the contract: if it breaks its own schema, that is a compiler bug, not a user mistake.
   const broken = schemaErrors('litellm-config', config);
   if (broken.length) throw new RainyModelError('compile/invalid-output', `compiler bug: the output breaks schemas/litellm-config.schema.json: ${broken.slice(0, 3).join('; ')}`);
-  return { ok: true, diagnostics: loaded.diagnostics, config, text: emitYaml(config, sha), sourcesSha256: sha };
+  const text = options.emit === false ? undefined : emitYaml(config, sha);
+  return { ok: true, diagnostics: loaded.diagnostics, config, text, sourcesSha256: sha };
 }
 
 /** Like buildFromTexts; a file that cannot be read is a diagnostic, not an exception. */

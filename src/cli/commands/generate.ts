@@ -1,10 +1,9 @@
 // rmctl generate: compile the sources into the LiteLLM config, deterministically; --check for CI.
-import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { buildFromFiles } from '../../compile/index.js';
-import { atomicWriteFileSync } from '../../shared/atomic-write.js';
+import { writeFileAtomic } from '../../deploy/atomic-write.js';
 import { EXIT } from '../../shared/errors.js';
 import { printDiagnostics, stdio } from '../output.js';
 import { addSourceOptions, type SourceOptions } from '../sources.js';
@@ -23,7 +22,7 @@ export function register(program: Command): void {
     .option('--out <file>', 'where to write the compiled config', DEFAULT_OUT)
     .option('--check', 'write nothing; exit 1 when the file at --out is not what the sources compile to')
     .option('--stdout', 'print the compiled config instead of writing it')
-    .action((opts: GenerateOptions) => {
+    .action(async (opts: GenerateOptions) => {
       const result = buildFromFiles(opts.providers, opts.mappings, { strict: opts.strict });
       const problems = result.diagnostics.filter((d) => d.severity !== 'info');
       if (!result.ok || !result.text) {
@@ -62,9 +61,9 @@ export function register(program: Command): void {
       }
       try {
         mkdirSync(dirname(opts.out), { recursive: true });
-        atomicWriteFileSync(opts.out, result.text);
+        await writeFileAtomic(opts.out, result.text);
       } catch (err) {
-        stdio.err(`generate: cannot write ${opts.out}: ${(err as Error).message}`);
+        stdio.err(`generate: ${(err as Error).message}`);
         process.exitCode = EXIT.operational;
         return;
       }

@@ -12,7 +12,7 @@ export function register(program: Command): void {
     .description('check providers.yaml and model-mappings.yaml against the schemas and the routing rules')
     .addOption(formatOption())
     .action((opts: SourceOptions & { format: Format }) => {
-      const result = buildFromFiles(opts.providers, opts.mappings, { strict: opts.strict });
+      const result = buildFromFiles(opts.providers, opts.mappings, { strict: opts.strict, emit: false });
       const extra = result.config ? { model_groups: new Set(result.config.model_list.map((d) => d.model_name)).size, deployments: result.config.model_list.length } : {};
       printDiagnostics(result.diagnostics, opts.format, undefined, extra);
       process.exitCode = result.ok ? EXIT.ok : EXIT.invalid;
