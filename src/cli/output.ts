@@ -10,7 +10,9 @@ const color = new Chalk({ level: process.stdout.isTTY && process.stderr.isTTY ? 
 
 export function formatText(d: Diagnostic): string {
   const sev = d.severity === 'error' ? color.red(d.severity) : d.severity === 'warning' ? color.yellow(d.severity) : color.blue(d.severity);
-  const line = `${d.file}:${d.line}:${d.col} ${sev} ${color.dim(d.code)} ${d.message}`;
+  // A problem with the file as a whole (cannot read it) has no position: no made-up :0:0.
+  const where = d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
+  const line = `${where} ${sev} ${color.dim(d.code)} ${d.message}`;
   return d.hint ? `${line}\n    fix: ${d.hint}` : line;
 }
 

@@ -197,13 +197,39 @@ export function resolve(model: Model, reporter: Reporter): Routing {
   }
 
   // 2. Fallback targets: model groups, or a provider (standing for the groups it serves).
-  const groupsServedBy = (providerKey: string) => resolvedGroups.filter((g) => g.deployments[0]?.provider.key === providerKey).map((g) => g.name);
+  // The groups it is first in; when it is first in none, every group it has a deployment in.
+  const groupsServedBy = (providerKey: string) => {
+    const first = resolvedGroups.filter((g) => g.deployments[0]?.provider.key === providerKey);
+    const any = first.length ? first : resolvedGroups.filter((g) => g.deployments.some((d) => d.provider.key === providerKey));
+    return any.map((g) => g.name);
+  };
+  // A capability stands for the model group it aliases: its first preferred model that is active.
+  const capabilityTarget = (name: string): string | undefined => {
+    for (const t of model.capabilities.get(name)?.targets ?? []) {
+      if (active.has(t.name)) return t.name;
+      const p = providers.get(t.name);
+      if (p?.active) {
+        const served = groupsServedBy(p.key);
+        if (served.length) return served[0];
+      }
+    }
+    return undefined;
+  };
 
   const resolveTarget = (ref: NameRef, context: string): string[] => {
     if (active.has(ref.name)) return [ref.name];
     if (inactiveGroups.has(ref.name)) {
       reporter.warn('ref/inactive-target', ref.origin, `"${ref.name}" has no active deployment: this ${context} entry is left out`);
       return [];
+    }
+    if (model.capabilities.has(ref.name) && !model.groups.has(ref.name)) {
+      const target = capabilityTarget(ref.name);
+      if (!target) {
+        reporter.warn('ref/inactive-target', ref.origin, `capability "${ref.name}" resolves to no active model group: this ${context} entry is left out`);
+        return [];
+      }
+      reporter.info('ref/capability-as-model', ref.origin, `"${ref.name}" is a capability: it stands for "${target}", its first available model`, `name "${target}" to make the order explicit`);
+      return [target];
     }
     const p = providers.get(ref.name);
     if (p) {
@@ -219,11 +245,11 @@ export function resolve(model: Model, reporter: Reporter): Routing {
       reporter.info('ref/provider-as-model', ref.origin, `"${ref.name}" is a provider: it stands for the model groups it serves (${served.join(', ')})`, 'name model groups to make the order explicit');
       return served;
     }
-    const guess = didYouMean(ref.name, [...groupNames, ...providerNames]);
+    const guess = didYouMean(ref.name, [...groupNames, ...providerNames, ...model.capabilities.keys()]);
     reporter.error(
       'ref/unknown-model',
       ref.origin,
-      `unknown model "${ref.name}" in ${context}: it is neither a model group nor a provider`,
+      `unknown model "${ref.name}" in ${context}: it is neither a model group, a capability nor a provider`,
       guess ? `did you mean "${guess}"?` : 'add it to exact_matches or aliases, or remove this entry',
     );
     return [];

@@ -459,6 +459,62 @@ describe('ref/*', () => {
     expect(warn.severity).toBe('warning');
     expect(where(warn)).toEqual(at(M, mappings, 'empty]'));
   });
+
+  it('ref/provider-as-model: a provider that is first in no group stands for the groups it has a deployment in', () => {
+    const providers = yaml`
+      providers:
+        local:
+          type: ollama
+          base_url: http://127.0.0.1:11434
+          models: [m1]
+        backup:
+          type: openai_compatible
+          base_url: http://127.0.0.1:9000/v1
+          models: [m1]
+    `;
+    const mappings = yaml`
+      aliases:
+        main:
+          deployments:
+            - {provider: local, model: m1}
+            - {provider: backup, model: m1}
+        other:
+          deployments:
+            - {provider: local, model: m1}
+          fallbacks: [backup]
+    `;
+    const r = build({ providers, mappings });
+    expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(only(r, 'ref/provider-as-model').message).toContain('(main)');
+    expect(r.config?.router_settings.fallbacks).toEqual([{ other: ['main'] }]);
+  });
+
+  it('ref/capability-as-model (info): a fallback to a capability goes to the model group it aliases', () => {
+    const providers = yaml`
+      providers:
+        local:
+          type: ollama
+          base_url: http://127.0.0.1:11434
+          models: [m1, m2]
+    `;
+    const mappings = yaml`
+      exact_matches:
+        m1: {provider: local}
+        m2: {provider: local}
+      capabilities:
+        coding:
+          preferred_models: [gone, m2]
+      fallback_chains:
+        m1:
+          chain: [coding]
+    `;
+    const r = build({ providers, mappings });
+    expect(r.diagnostics.map((d) => d.code).filter((c) => c.startsWith('ref/unknown'))).toEqual(['ref/unknown-model']);
+    const info = only(r, 'ref/capability-as-model');
+    expect(info.severity).toBe('info');
+    expect(info.message).toContain('stands for "m2"');
+    expect(where(info)).toEqual(at(M, mappings, 'coding]'));
+  });
 });
 
 describe('route/*', () => {
