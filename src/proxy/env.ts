@@ -1,5 +1,6 @@
 // Environment references in the compiled file are resolved when the proxy loads it, never baked in:
 // `os.environ/VAR` (the whole value, LiteLLM's form) and `${VAR}` / `${VAR:-default}` inside a string.
+import { expandEnv } from '../shared/env.js';
 
 export interface MissingEnv {
   /** JSON pointer of the value that referenced the variable. */
@@ -8,8 +9,6 @@ export interface MissingEnv {
 }
 
 const OS_ENVIRON = 'os.environ/';
-// Built once: resolution runs on every (re)load over every string of the file.
-const BRACED = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
 
 function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -39,21 +38,10 @@ export function resolveEnvRefs(
 }
 
 function resolveString(s: string, pointer: string, env: NodeJS.ProcessEnv, missing: MissingEnv[]): string | undefined {
-  if (s.startsWith(OS_ENVIRON)) {
-    const variable = s.slice(OS_ENVIRON.length);
-    const found = env[variable];
-    if (found === undefined || found === '') {
-      missing.push({ pointer, variable });
-      return undefined;
-    }
-    return found;
-  }
-  if (!s.includes('${')) return s;
-  return s.replace(BRACED, (_m, variable: string, fallback: string | undefined) => {
-    const found = env[variable];
-    if (found !== undefined && found !== '') return found;
-    if (fallback !== undefined) return fallback;
-    missing.push({ pointer, variable });
-    return '';
-  });
+  const whole = s.startsWith(OS_ENVIRON);
+  if (!whole && !s.includes('${')) return s;
+  const expanded = expandEnv(s, env);
+  for (const variable of expanded.missing) missing.push({ pointer, variable });
+  // A whole-value reference to an unset variable is no value at all (an absent key, not an empty one).
+  return whole && expanded.missing.length ? undefined : expanded.value;
 }

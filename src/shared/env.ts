@@ -33,13 +33,16 @@ export interface Expanded {
   missing: string[];
 }
 
-/** Resolves every reference; unset variables without a default expand to '' and are listed in `missing`. */
+/**
+ * Resolves every reference; unset variables without a default expand to '' and are listed in `missing`.
+ * Set but empty counts as unset, as `${VAR:-default}` means in the shell: an empty key is no key.
+ */
 export function expandEnv(value: string, env: Env): Expanded {
   const missing: string[] = [];
   const whole = OS_ENVIRON.exec(value);
   if (whole) {
     const v = env[whole[1]];
-    if (v === undefined) missing.push(whole[1]);
+    if (v === undefined || v === '') missing.push(whole[1]);
     return { value: v ?? '', missing };
   }
   if (!value.includes('${')) return { value, missing };
@@ -47,8 +50,8 @@ export function expandEnv(value: string, env: Env): Expanded {
     const v = env[name];
     if (v !== undefined && v !== '') return v;
     if (fallback !== undefined) return fallback;
-    if (v === undefined) missing.push(name);
-    return v ?? '';
+    missing.push(name);
+    return '';
   });
   return { value: out, missing };
 }
