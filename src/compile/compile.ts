@@ -133,6 +133,7 @@ export function compile(model: Model, routing: Routing, sourcesSha256: string): 
   if (s.keys.length) block.auth = { keys: s.keys.map((k) => envForm(k.name)) };
   if (s.corsOrigins.length) block.cors = { allow_origins: s.corsOrigins };
   if (s.rateLimit) block.rate_limit = s.rateLimit;
+  if (model.fleet && Object.keys(model.fleet).length) block.fleet = { ...model.fleet };
   config.rainymodel = block;
   return config;
 }

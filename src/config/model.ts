@@ -138,6 +138,12 @@ export interface ServerConfig {
   rateLimit?: { rpm?: number; tpm?: number };
 }
 
+export interface FleetConfig {
+  namespace?: string;
+  redis_timeout_ms?: number;
+  sync_interval_ms?: number;
+}
+
 export interface CacheConfig {
   type: 'local' | 'redis';
   ttl?: number;
@@ -161,4 +167,6 @@ export interface Model {
   router: RouterConfig;
   server: ServerConfig;
   cache?: CacheConfig;
+  /** Fleet-mode settings for rmctl serve, as written (the schema checked them). */
+  fleet?: FleetConfig;
 }

@@ -375,6 +375,7 @@ export function normalizeMappings(
       rateLimit: raw.server?.rate_limit,
     },
     cache: raw.cache,
+    fleet: raw.fleet,
   };
 }
 

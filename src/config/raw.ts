@@ -1,6 +1,8 @@
 // The raw shapes users write, after schema validation. test/unit/schema-types.test.ts checks that the
 // keys listed here match the properties of schemas/*.schema.json, so the schema stays the one truth.
 
+import type { FleetConfig } from './model.js';
+
 export interface RawProvidersFile {
   providers: Record<string, RawProvider>;
   metadata?: Record<string, unknown>;
@@ -78,6 +80,7 @@ export interface RawMappingsFile {
   router?: RawRouter;
   server?: RawServer;
   cache?: RawCache;
+  fleet?: FleetConfig;
   routing_rules?: Record<string, unknown>;
   special_cases?: Record<string, unknown>;
   metadata?: Record<string, unknown>;

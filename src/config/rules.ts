@@ -236,6 +236,9 @@ export const routerSettings: Rule = ({ model, reporter, sources }) => {
   if (model.cache?.type === 'redis' && !model.cache.host && !r.redis_host) {
     reporter.error('cache/no-redis', { file, pointer: '/cache' }, 'cache.type is redis but no Redis host is configured', 'set cache.host or router.redis_host');
   }
+  if (model.fleet && !r.redis_host && model.cache?.type !== 'redis') {
+    reporter.warn('effect/none', { file, pointer: '/fleet' }, 'fleet has no effect without Redis: replicas share nothing', 'set router.redis_host (every rmctl serve replica points at the same Redis)');
+  }
 };
 
 export const RULES: ReadonlyArray<[name: string, rule: Rule]> = [

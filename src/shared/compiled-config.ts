@@ -139,6 +139,8 @@ export interface RainymodelBlock {
   cors?: { allow_origins?: string[] };
   /** Per client key limits. */
   rate_limit?: { rpm?: number; tpm?: number };
+  /** Fleet mode (replicas sharing state through router_settings.redis_*). */
+  fleet?: { namespace?: string; redis_timeout_ms?: number; sync_interval_ms?: number };
   [key: string]: unknown;
 }
 

@@ -232,7 +232,33 @@ describe('environment references', () => {
     expect(config.router_settings?.redis_password).toBe('os.environ/REDIS_PASSWORD');
     expectNoEnvValues(text, env);
   });
+
+  it('fleet settings and the cache namespace reach the places rmctl serve reads them', () => {
+    const mappings = yaml`
+      router:
+        redis_host: 127.0.0.1
+      fleet:
+        namespace: team-a
+        redis_timeout_ms: 15
+        sync_interval_ms: 500
+      cache:
+        type: redis
+        ttl: 60
+        namespace: answers
+    `;
+    const { config } = compileOk({ providers: BASE_PROVIDERS_FOR_FLEET, mappings, env: {} });
+    expect(config.rainymodel?.fleet).toEqual({ namespace: 'team-a', redis_timeout_ms: 15, sync_interval_ms: 500 });
+    expect(config.litellm_settings?.cache_params).toEqual({ type: 'redis', ttl: 60, namespace: 'answers' });
+  });
 });
+
+const BASE_PROVIDERS_FOR_FLEET = yaml`
+  providers:
+    local:
+      type: ollama
+      base_url: http://127.0.0.1:11434
+      models: [m1]
+`;
 
 describe('key rotation', () => {
   const providers = yaml`

@@ -1401,6 +1401,24 @@ describe('router and cache', () => {
     expect(d.severity).toBe('error');
     expect(where(d)).toEqual(at(M, mappings, 'cache'));
   });
+
+  it('effect/none: fleet settings without any Redis', () => {
+    const mappings = yaml`
+      fleet:
+        namespace: team-a
+    `;
+    const d = only(build({ providers: BASE_PROVIDERS, mappings, env: BASE_ENV }), 'effect/none');
+    expect(d.severity).toBe('warning');
+    expect(d.message).toContain('fleet has no effect without Redis');
+    expect(where(d)).toEqual(at(M, mappings, 'fleet'));
+    const withRedis = yaml`
+      router:
+        redis_host: 127.0.0.1
+      fleet:
+        namespace: team-a
+    `;
+    expect(build({ providers: BASE_PROVIDERS, mappings: withRedis, env: BASE_ENV }).diagnostics).toEqual([]);
+  });
 });
 
 describe('diagnostics order', () => {

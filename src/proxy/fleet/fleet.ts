@@ -188,6 +188,11 @@ export class Fleet {
     return `rainymodel:${this.settings.namespace}:${parts.join(':')}`;
   }
 
+  /** Cache entries live under the cache's own namespace (cache_params.namespace; the fleet's by default). */
+  private cacheEntryKey(hash: string): string {
+    return `rainymodel:${this.settings.cache?.namespace ?? this.settings.namespace}:cache:${hash}`;
+  }
+
   private failed(link: RedisLink, op: FallbackOp, err: unknown): void {
     this.fallback(op);
     link.markDown(err instanceof Error ? err.message : String(err));
@@ -216,7 +221,7 @@ export class Fleet {
     }
     const limiter = i.table.rateLimiter;
     const state = limiter ? this.stateLink : undefined;
-    const redisCacheKey = lookup && hash && this.cacheLink ? this.key('cache', hash) : undefined;
+    const redisCacheKey = lookup && hash && this.cacheLink ? this.cacheEntryKey(hash) : undefined;
     const rateShared = state !== undefined && state.up;
     const cacheShared = redisCacheKey !== undefined && this.cacheLink!.up;
     const merged = rateShared && cacheShared && state === this.cacheLink;
@@ -296,7 +301,7 @@ export class Fleet {
     const link = this.cacheLink;
     if (!link) return;
     if (!link.up) return this.fallback('cache_set');
-    link.client.set(this.key('cache', hash), JSON.stringify(value), 'PX', Math.max(1, Math.round(cache.ttlMs))).catch((err: unknown) => this.failed(link, 'cache_set', err));
+    link.client.set(this.cacheEntryKey(hash), JSON.stringify(value), 'PX', Math.max(1, Math.round(cache.ttlMs))).catch((err: unknown) => this.failed(link, 'cache_set', err));
   }
 
   /** A request sent to a deployment with rpm/tpm: counted locally, pushed with the next sync. */

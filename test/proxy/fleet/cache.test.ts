@@ -1,6 +1,7 @@
 // The response cache: local LRU without Redis, and the Redis store shared by two replicas.
+import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answers, cleanupAll, sendJson, startProxy, startUpstream, type RunningProxy } from '../helpers.js';
+import { answers, cleanupAll, onCleanup, sendJson, startProxy, startUpstream, type RunningProxy } from '../helpers.js';
 import { metric, waitRedisUp } from './fleet-helpers.js';
 import { redisAvailable, SKIP_MESSAGE, startRedis, waitFor } from './redis-server.js';
 
@@ -144,6 +145,16 @@ rainymodel:
       return hit !== undefined;
     });
     expect(await hit!.text()).toBe(body);
+    // Entries live under cache_params.namespace (rc), not the fleet's default namespace, and expire.
+    const client = new Redis({ host: '127.0.0.1', port: redis.port, lazyConnect: true });
+    onCleanup(() => void client.disconnect());
+    await client.connect();
+    const entries = await client.keys('*:cache:*');
+    expect(entries.length).toBeGreaterThan(0);
+    for (const k of entries) {
+      expect(k.startsWith('rainymodel:rc:cache:')).toBe(true);
+      expect(await client.pttl(k)).toBeGreaterThan(0);
+    }
     const seen = up.seen.length;
     const bypass = await chat(b, 'across', {}, { 'cache-control': 'no-cache' });
     expect(bypass.headers.get('x-rainymodel-cache')).toBe('bypass');
