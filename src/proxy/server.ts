@@ -576,12 +576,19 @@ export class ProxyServer {
     const failures: Array<{ d: RuntimeDeployment; outcome: Extract<Outcome, { kind: 'failed' }> }> = [];
     let skippedCooldown = 0;
     let skippedLimit = 0;
+    // Deployments that cannot serve this endpoint at all (an anthropic/ deployment asked for embeddings):
+    // passed over without an attempt, and never counted against their health.
+    let skippedEndpoint = 0;
     let earliestRetryMs = Number.POSITIVE_INFINITY;
     for (const group of chain) {
       let attempts = 0;
       for (const d of orderDeployments(group, policy, Date.now())) {
         if (attempts >= perGroup) break;
         if (r.clientGone) return;
+        if (d.adapter && !d.adapter.endpoints.includes(r.endpoint)) {
+          skippedEndpoint++;
+          continue;
+        }
         const now = Date.now();
         if (!d.state.hasCapacity(now, d.rpm, d.tpm) || this.fleet.deploymentFull(d, now) || (d.maxParallel !== undefined && d.state.inflight >= d.maxParallel)) {
           skippedLimit++;
@@ -609,6 +616,10 @@ export class ProxyServer {
     const latency = String(Math.round(performance.now() - r.start));
     const triedHeader = r.tried.join(',');
     if (failures.length === 0) {
+      if (skippedEndpoint > 0 && skippedLimit === 0 && skippedCooldown === 0) {
+        const what = r.endpoint === 'chat' ? 'chat completions' : r.endpoint === 'completion' ? 'text completions' : 'embeddings';
+        return sendError(r.res, 400, { message: `"${r.model}" does not serve ${what}: none of its deployments' providers offer it`, type: 'invalid_request_error', code: 'unsupported_endpoint', param: 'model' }, { 'x-rainymodel-latency-ms': latency });
+      }
       const retryAfter = String(Math.max(1, Math.ceil((Number.isFinite(earliestRetryMs) ? earliestRetryMs : 1000) / 1000)));
       if (skippedLimit > 0 && skippedCooldown === 0) {
         return sendError(r.res, 429, { message: `every deployment of "${r.model}" is at its rpm/tpm/parallel limit`, type: 'rate_limit_error', code: 'deployments_rate_limited' }, { 'retry-after': retryAfter, 'x-rainymodel-latency-ms': latency });

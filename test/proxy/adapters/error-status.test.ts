@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import { cleanupAll, onCleanup, startProxy, type RunningProxy } from '../helpers.js';
-import { startGemini, startOllama, type FakeUpstream } from './fake-upstreams.js';
+import { startAnthropic, startGemini, startOllama, type FakeUpstream } from './fake-upstreams.js';
 
 let gemini: FakeUpstream;
 let ollama: FakeUpstream;
@@ -110,5 +110,44 @@ describe('translated upstream statuses drive the server', () => {
     // retryDelay "30s" in the body; cooldown_time alone would be 1 s.
     expect(exhausted.cooldown_remaining_ms).toBeGreaterThan(20_000);
     expect(exhausted.cooldown_remaining_ms).toBeLessThanOrEqual(30_000);
+  });
+});
+
+describe('endpoints a provider does not offer', () => {
+  it('answers 400 when no deployment of the group serves the endpoint, and never cools the deployments down', async () => {
+    const anthropic = await startAnthropic();
+    onCleanup(() => anthropic.close());
+    const p = await startProxy(`
+model_list:
+  - { model_name: claude, litellm_params: { model: anthropic/claude-sonnet-4-5, api_base: ${anthropic.url}, api_key: sk-ant-good } }
+router_settings: { allowed_fails: 1, cooldown_time: 60 }
+`);
+    const c = p.client();
+    for (let i = 0; i < 4; i++) {
+      const err = await c.embeddings.create({ model: 'claude', input: 'x' }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(OpenAI.BadRequestError);
+      expect((err as InstanceType<typeof OpenAI.BadRequestError>).code).toBe('unsupported_endpoint');
+      expect((err as Error).message).toContain('does not serve embeddings');
+    }
+    const health = (await (await p.get('/health')).json()) as { deployments: HealthDeployment[] };
+    expect(health.deployments.map((d) => d.circuit)).toEqual(['closed']);
+    expect(anthropic.requests).toHaveLength(0);
+    const chat = await c.chat.completions.create({ model: 'claude', messages: user('Hi') });
+    expect(chat.choices[0]?.message.role).toBe('assistant');
+  });
+
+  it('passes over a deployment that cannot serve the endpoint for the next one, without calling it a fallback', async () => {
+    const anthropic = await startAnthropic();
+    onCleanup(() => anthropic.close());
+    const p = await startProxy(`
+model_list:
+  - { model_name: mixed, litellm_params: { model: anthropic/claude-sonnet-4-5, api_base: ${anthropic.url}, api_key: sk-ant-good, order: 1 } }
+  - { model_name: mixed, litellm_params: { model: ollama/nomic-embed-text, api_base: ${ollama.url}, order: 2 } }
+`);
+    const { data, response } = await p.client().embeddings.create({ model: 'mixed', input: 'x' }).withResponse();
+    expect(data.data).toHaveLength(1);
+    expect(response.headers.get('x-rainymodel-upstream')).toBe('ollama');
+    expect(response.headers.get('x-rainymodel-tried')).toBeNull();
+    expect(anthropic.requests).toHaveLength(0);
   });
 });
