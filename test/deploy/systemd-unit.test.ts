@@ -27,8 +27,10 @@ async function verify(unit: string, name: string): Promise<{ exitCode: number; s
 describe('rmctl systemd-unit', () => {
   it('prints a unit with ExecReload, a restart policy and hardening', async () => {
     const r = await execa(process.execPath, [RMCTL, 'systemd-unit', '--config', '/etc/rainymodel/litellm.yaml', '--port', '4000', '--system', '--environment-file', '/etc/rainymodel/env']);
-    expect(r.stdout).toContain(`ExecStart=${process.execPath} ${RMCTL} serve --config /etc/rainymodel/litellm.yaml --port 4000`);
+    expect(r.stdout).toContain(`ExecStart=${process.execPath} ${RMCTL} serve --config /etc/rainymodel/litellm.yaml --port 4000 --drain-timeout 30`);
     expect(r.stdout).toContain('ExecReload=/bin/kill -HUP $MAINPID');
+    // systemd waits longer than the drain before it kills.
+    expect(r.stdout).toContain('TimeoutStopSec=45');
     expect(r.stdout).toContain('Restart=on-failure');
     expect(r.stdout).toContain('EnvironmentFile=-/etc/rainymodel/env');
     expect(r.stdout).toContain('ProtectSystem=strict');
@@ -44,7 +46,16 @@ describe('rmctl systemd-unit', () => {
 
   it('quotes arguments with spaces and escapes % and $ for systemd', () => {
     const unit = renderUnit({ node: '/usr/bin/node', rmctl: '/opt/rainy model/bin/rmctl', config: '/etc/rm/100%.yaml', port: 4000, scope: 'user' });
-    expect(unit).toContain('ExecStart=/usr/bin/node "/opt/rainy model/bin/rmctl" serve --config /etc/rm/100%%.yaml --port 4000');
+    expect(unit).toContain('ExecStart=/usr/bin/node "/opt/rainy model/bin/rmctl" serve --config /etc/rm/100%%.yaml --port 4000 --drain-timeout 30');
+  });
+
+  it('--drain-timeout goes to rmctl serve, and TimeoutStopSec stays 15 s longer', async () => {
+    const r = await execa(process.execPath, [RMCTL, 'systemd-unit', '--config', '/etc/rainymodel/litellm.yaml', '--drain-timeout', '120']);
+    expect(r.stdout).toContain('--port 4000 --drain-timeout 120\n');
+    expect(r.stdout).toContain('TimeoutStopSec=135\n');
+    const bad = await execa(process.execPath, [RMCTL, 'systemd-unit', '--config', '/etc/rainymodel/litellm.yaml', '--drain-timeout', 'soon'], { reject: false });
+    expect(bad.exitCode).toBe(64);
+    expect(bad.stderr).toContain('drain timeout must be a number');
   });
 
   it.skipIf(!analyze)('system unit passes systemd-analyze verify with no warnings', async () => {

@@ -20,6 +20,7 @@ interface UnitFlags {
   workingDirectory?: string;
   node?: string;
   rmctl?: string;
+  drainTimeout: string;
 }
 
 export function register(program: Command): void {
@@ -36,6 +37,7 @@ export function register(program: Command): void {
     .option('--environment-file <file>', 'KEY=value file with provider keys and the master key (EnvironmentFile=)')
     .option('--run-as <user>', 'system units: run as this user (default: DynamicUser=yes)')
     .option('--working-directory <dir>', 'WorkingDirectory=')
+    .option('--drain-timeout <seconds>', 'rmctl serve --drain-timeout; TimeoutStopSec= is 15 s longer', '30')
     .option('--node <path>', 'node binary (default: the node running this command)')
     .option('--rmctl <path>', 'rmctl launcher (default: this package\'s bin/rmctl)')
     .action((flags: UnitFlags) => {
@@ -71,6 +73,7 @@ export function register(program: Command): void {
             ...(flags.environmentFile ? { envFile: resolve(flags.environmentFile) } : {}),
             ...(flags.runAs ? { runAs: flags.runAs } : {}),
             ...(flags.workingDirectory ? { workingDirectory: resolve(flags.workingDirectory) } : {}),
+            drainTimeout: Number(flags.drainTimeout),
           }),
         );
       } catch (err) {
