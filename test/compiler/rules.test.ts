@@ -486,7 +486,7 @@ describe('ref/*', () => {
     const r = build({ providers, mappings });
     expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     expect(only(r, 'ref/provider-as-model').message).toContain('(main)');
-    expect(r.config?.router_settings.fallbacks).toEqual([{ other: ['main'] }]);
+    expect(r.config?.router_settings?.fallbacks).toEqual([{ other: ['main'] }]);
   });
 
   it('ref/capability-as-model (info): a fallback to a capability goes to the model group it aliases', () => {

@@ -13,7 +13,7 @@ import type {
   TranslatedError,
   UpstreamRequest,
 } from './types.js';
-import { isRecord, str, num, invalidRequest, type Json } from './common.js';
+import { isRecord, str, num, invalidRequest, parseArguments, SseDecoder, type Json } from './common.js';
 
 export const ANTHROPIC_DEFAULT_BASE = 'https://api.anthropic.com';
 export const ANTHROPIC_VERSION = '2023-06-01';
@@ -90,19 +90,6 @@ function textOf(content: unknown): string {
     .join('');
 }
 
-function parseArguments(raw: unknown, where: string): Json {
-  if (isRecord(raw)) return raw;
-  if (raw === undefined || raw === null || raw === '') return {};
-  if (typeof raw !== 'string') throw invalidRequest('anthropic', `${where}.function.arguments must be a JSON string`);
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    if (isRecord(parsed)) return parsed;
-  } catch {
-    // fall through: reported below with the field named
-  }
-  throw invalidRequest('anthropic', `${where}.function.arguments is not a JSON object`);
-}
-
 interface Turn {
   role: 'user' | 'assistant';
   content: Json[];
@@ -142,7 +129,7 @@ function buildMessages(messages: unknown): { system: Json[]; turns: Turn[] } {
           const id = str(c.id);
           const name = str(c.function.name);
           if (!id || !name) throw invalidRequest('anthropic', `${cw} needs an id and function.name`);
-          blocks.push({ type: 'tool_use', id, name, input: parseArguments(c.function.arguments, cw) });
+          blocks.push({ type: 'tool_use', id, name, input: parseArguments('anthropic', c.function.arguments, cw) });
         });
         push('assistant', blocks);
         break;
@@ -356,49 +343,6 @@ function translateError(status: number, bodyText: string): TranslatedError {
 
 // ---------------------------------------------------------------------------------------------------------
 // Streaming
-
-/** Incremental SSE decoder: feeds lines across arbitrary chunk boundaries, yields complete events. */
-class SseDecoder {
-  private buffer = '';
-  private event = '';
-  private data: string[] = [];
-
-  push(text: string, final = false): Array<{ event: string; data: string }> {
-    this.buffer += text;
-    const out: Array<{ event: string; data: string }> = [];
-    for (;;) {
-      const m = /\r\n|\r|\n/.exec(this.buffer);
-      if (!m) break;
-      // A lone trailing \r may be the first half of \r\n: wait for the next chunk unless the body ended.
-      if (m[0] === '\r' && m.index === this.buffer.length - 1 && !final) break;
-      const line = this.buffer.slice(0, m.index);
-      this.buffer = this.buffer.slice(m.index + m[0].length);
-      this.line(line, out);
-    }
-    if (final) {
-      if (this.buffer !== '') this.line(this.buffer, out);
-      this.buffer = '';
-      this.line('', out);
-    }
-    return out;
-  }
-
-  private line(line: string, out: Array<{ event: string; data: string }>): void {
-    if (line === '') {
-      if (this.data.length > 0) out.push({ event: this.event || 'message', data: this.data.join('\n') });
-      this.event = '';
-      this.data = [];
-      return;
-    }
-    if (line.startsWith(':')) return;
-    const colon = line.indexOf(':');
-    const field = colon === -1 ? line : line.slice(0, colon);
-    let value = colon === -1 ? '' : line.slice(colon + 1);
-    if (value.startsWith(' ')) value = value.slice(1);
-    if (field === 'event') this.event = value;
-    else if (field === 'data') this.data.push(value);
-  }
-}
 
 class AnthropicStream implements StreamTranslator {
   private readonly sse = new SseDecoder();

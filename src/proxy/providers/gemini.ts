@@ -13,7 +13,7 @@ import type {
   TranslatedError,
   UpstreamRequest,
 } from './types.js';
-import { isRecord, str, num, invalidRequest, type Json, wantsBase64, toBase64Floats } from './common.js';
+import { isRecord, str, num, invalidRequest, parseArguments, SseDecoder, type Json, type SseEvent, wantsBase64, toBase64Floats } from './common.js';
 
 export const GEMINI_DEFAULT_BASE = 'https://generativelanguage.googleapis.com';
 
@@ -122,20 +122,6 @@ function textOf(content: unknown): string {
   return content.map((p) => (isRecord(p) && p.type === 'text' && typeof p.text === 'string' ? p.text : '')).join('');
 }
 
-function parseArguments(raw: unknown, where: string): Json {
-  if (isRecord(raw)) return raw;
-  if (raw === undefined || raw === null || raw === '') return {};
-  if (typeof raw === 'string') {
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      if (isRecord(parsed)) return parsed;
-    } catch {
-      // reported below with the field named
-    }
-  }
-  throw invalidRequest('gemini', `${where}.function.arguments is not a JSON object`);
-}
-
 /** A tool result as functionResponse.response, which must be a JSON object. */
 function functionResponse(content: unknown): Json {
   const text = typeof content === 'string' ? content : textOf(content);
@@ -191,7 +177,7 @@ function buildContents(messages: unknown): { system: Json[]; contents: Content[]
           const name = c.function.name as string;
           const id = str(c.id) ?? '';
           callNames.set(id, name);
-          const part: Json = { functionCall: { name, args: parseArguments(c.function.arguments, cw) } };
+          const part: Json = { functionCall: { name, args: parseArguments('gemini', c.function.arguments, cw) } };
           const sep = id.indexOf(THOUGHT_SIGNATURE_SEPARATOR);
           if (sep !== -1) part.thoughtSignature = id.slice(sep + THOUGHT_SIGNATURE_SEPARATOR.length);
           parts.push(part);
@@ -522,41 +508,6 @@ function translateError(status: number, bodyText: string): TranslatedError {
 // ---------------------------------------------------------------------------------------------------------
 // Streaming
 
-/** Incremental SSE decoder yielding the `data` of each complete event, across arbitrary chunk boundaries. */
-class SseDataDecoder {
-  private buffer = '';
-  private data: string[] = [];
-
-  push(text: string, final = false): string[] {
-    this.buffer += text;
-    const out: string[] = [];
-    for (;;) {
-      const m = /\r\n|\r|\n/.exec(this.buffer);
-      if (!m) break;
-      // A lone trailing \r may be the first half of \r\n (Gemini ends lines with \r\n): wait for more.
-      if (m[0] === '\r' && m.index === this.buffer.length - 1 && !final) break;
-      const line = this.buffer.slice(0, m.index);
-      this.buffer = this.buffer.slice(m.index + m[0].length);
-      this.line(line, out);
-    }
-    if (final) {
-      if (this.buffer !== '') this.line(this.buffer, out);
-      this.buffer = '';
-      this.line('', out);
-    }
-    return out;
-  }
-
-  private line(line: string, out: string[]): void {
-    if (line === '') {
-      if (this.data.length > 0) out.push(this.data.join('\n'));
-      this.data = [];
-      return;
-    }
-    if (line.startsWith('data:')) this.data.push(line.slice(line.startsWith('data: ') ? 6 : 5));
-  }
-}
-
 interface ChoiceState {
   started: boolean;
   toolCalls: number;
@@ -564,7 +515,7 @@ interface ChoiceState {
 }
 
 class GeminiStream implements StreamTranslator {
-  private readonly sse = new SseDataDecoder();
+  private readonly sse = new SseDecoder();
   private id = `chatcmpl-${randomUUID()}`;
   private readonly created = Math.floor(Date.now() / 1000);
   private readonly choices = new Map<number, ChoiceState>();
@@ -635,9 +586,9 @@ class GeminiStream implements StreamTranslator {
     out.push(this.chunk(index, { role: 'assistant', content: '' }));
   }
 
-  private handle(datas: string[]): StreamEvent[] {
+  private handle(events: SseEvent[]): StreamEvent[] {
     const out: StreamEvent[] = [];
-    for (const data of datas) {
+    for (const { data } of events) {
       if (this.failed) break;
       let msg: unknown;
       try {

@@ -14,7 +14,7 @@ import type {
   TranslatedError,
   UpstreamRequest,
 } from './types.js';
-import { isRecord, str, num, invalidRequest, type Json, wantsBase64, toBase64Floats } from './common.js';
+import { isRecord, str, num, invalidRequest, parseArguments, type Json, wantsBase64, toBase64Floats } from './common.js';
 
 export const OLLAMA_DEFAULT_BASE = 'http://localhost:11434';
 
@@ -106,20 +106,6 @@ function splitContent(content: unknown, where: string): { text: string; images: 
   return { text: texts.join('\n'), images };
 }
 
-function parseArguments(raw: unknown, where: string): Json {
-  if (isRecord(raw)) return raw;
-  if (raw === undefined || raw === null || raw === '') return {};
-  if (typeof raw === 'string') {
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      if (isRecord(parsed)) return parsed;
-    } catch {
-      // reported below with the field named
-    }
-  }
-  throw invalidRequest('ollama', `${where}.function.arguments is not a JSON object`);
-}
-
 function chatMessages(messages: unknown): Json[] {
   if (!Array.isArray(messages)) throw invalidRequest('ollama', 'messages must be an array');
   const names = new Map<string, string>();
@@ -145,7 +131,7 @@ function chatMessages(messages: unknown): Json[] {
             if (!isRecord(c) || !isRecord(c.function) || !str(c.function.name)) throw invalidRequest('ollama', `${cw}.function.name is required`);
             if (str(c.id)) names.set(c.id as string, c.function.name as string);
             // Ollama wants arguments as an object, OpenAI sends a JSON string.
-            return { function: { name: c.function.name, arguments: parseArguments(c.function.arguments, cw) } };
+            return { function: { name: c.function.name, arguments: parseArguments('ollama', c.function.arguments, cw) } };
           });
         }
         return out;
