@@ -40,3 +40,29 @@ export function authenticate(keys: readonly AuthKey[], token: string | undefined
   }
   return match;
 }
+
+// Headers that authenticated before, per key list (one list per route table, so a reload starts afresh).
+// A hit skips the hash on the per-request path. Only accepted headers are kept, a bounded number of them,
+// so presenting random keys cannot grow it. A miss still pays the full hash and the constant-time
+// comparison; the Map lookup before it compares against stored headers only on a (seeded, 32-bit) hash
+// collision, which a caller who does not know a key cannot aim for.
+const verified = new WeakMap<readonly AuthKey[], Map<string, AuthKey>>();
+const MAX_VERIFIED = 256;
+
+/** authenticate() for a raw Authorization header, remembering headers that matched. */
+export function authenticateHeader(keys: readonly AuthKey[], header: string | undefined): AuthKey | undefined {
+  if (!header) return undefined;
+  let cache = verified.get(keys);
+  const hit = cache?.get(header);
+  if (hit) return hit;
+  const key = authenticate(keys, bearerToken(header));
+  if (key) {
+    if (!cache) {
+      cache = new Map();
+      verified.set(keys, cache);
+    }
+    if (cache.size >= MAX_VERIFIED) cache.clear();
+    cache.set(header, key);
+  }
+  return key;
+}

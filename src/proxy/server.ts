@@ -8,7 +8,7 @@ import type { Dispatcher } from 'undici';
 import type { Diagnostic } from '../shared/diagnostics.js';
 import { RainyModelError } from '../shared/errors.js';
 import { loadCompiledConfig } from './config-load.js';
-import { authenticate, bearerToken, type AuthKey } from './auth.js';
+import { authenticateHeader, type AuthKey } from './auth.js';
 import type { RateDecision } from './limits.js';
 import type { Logger } from './logging.js';
 import { ProxyMetrics, failureClass } from './metrics.js';
@@ -77,6 +77,11 @@ class UpstreamAbort extends EventEmitter {
 /** Per-request state shared by the attempt loop, the close handler and the log line. */
 interface Req {
   id: string;
+  /**
+   * Response headers gathered while the request is handled (request id, rate limit, CORS, cache) and
+   * written with the status line in one writeHead: no setHeader calls, so node takes its fast path.
+   */
+  headers: Record<string, string>;
   start: number;
   req: IncomingMessage;
   res: ServerResponse;
@@ -117,15 +122,35 @@ interface OpenAIErrorBody {
   param?: string | null;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>): void {
+function sendJson(r: Req, status: number, body: unknown, headers?: Record<string, string>): void {
+  const res = r.res;
   if (res.headersSent || res.destroyed) return;
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  const h = r.headers;
+  h['content-type'] = 'application/json';
+  h['content-length'] = String(Buffer.byteLength(text));
+  if (headers) for (const k in headers) h[k] = headers[k];
+  res.writeHead(status, h);
   res.end(text);
 }
 
-function sendError(res: ServerResponse, status: number, error: OpenAIErrorBody, headers?: Record<string, string>): void {
-  sendJson(res, status, { error: { param: null, ...error } }, headers);
+function sendError(r: Req, status: number, error: OpenAIErrorBody, headers?: Record<string, string>): void {
+  sendJson(r, status, { error: { param: null, ...error } }, headers);
+}
+
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const USAGE_KEY = Buffer.from('"usage"');
+const CHOICES_KEY = Buffer.from('"choices"');
+const DATA_KEY = Buffer.from('"data"');
+
+/** True when the bytes start with `{` and end with `}` (whitespace aside): a cheap shape check. */
+function looksLikeObject(b: Buffer): boolean {
+  let i = 0;
+  while (i < b.length && b[i] <= 0x20) i++;
+  let j = b.length - 1;
+  while (j > i && b[j] <= 0x20) j--;
+  return b[i] === OPEN_BRACE && b[j] === CLOSE_BRACE;
 }
 
 function parseRetryAfter(value: string | string[] | undefined): number | undefined {
@@ -301,10 +326,9 @@ export class ProxyServer {
     this.metrics.inFlightNow++;
     const incomingId = req.headers['x-request-id'];
     const id = typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
-    res.setHeader('x-request-id', id);
-    if (this.draining) res.setHeader('connection', 'close');
     const r: Req = {
       id,
+      headers: { 'x-request-id': id },
       start: performance.now(),
       req,
       res,
@@ -319,6 +343,7 @@ export class ProxyServer {
       clientGone: false,
       tried: [],
     };
+    if (this.draining) r.headers.connection = 'close';
     res.once('close', () => {
       if (!res.writableFinished) {
         r.clientGone = true;
@@ -334,7 +359,7 @@ export class ProxyServer {
     });
     this.dispatch(r).catch((err: unknown) => {
       this.log.error({ event: 'internal_error', req_id: id, err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) }, 'unexpected error while handling a request');
-      if (!res.headersSent) sendError(res, 500, { message: 'internal error in rmctl serve', type: 'api_error', code: 'internal_error' });
+      if (!res.headersSent) sendError(r, 500, { message: 'internal error in rmctl serve', type: 'api_error', code: 'internal_error' });
       else res.destroy();
     });
   }
@@ -344,9 +369,9 @@ export class ProxyServer {
     if (!origin) return false;
     const allowed = r.table.corsOrigins.has(origin) || r.table.corsOrigins.has('*');
     if (allowed) {
-      r.res.setHeader('access-control-allow-origin', origin);
-      r.res.setHeader('vary', 'Origin');
-      r.res.setHeader('access-control-expose-headers', EXPOSED_HEADERS);
+      r.headers['access-control-allow-origin'] = origin;
+      r.headers.vary = 'Origin';
+      r.headers['access-control-expose-headers'] = EXPOSED_HEADERS;
     }
     return allowed;
   }
@@ -359,10 +384,11 @@ export class ProxyServer {
     const corsAllowed = this.cors(r);
     if (req.method === 'OPTIONS') {
       if (!corsAllowed) {
-        sendError(res, 403, { message: 'origin not allowed (rainymodel.cors.allow_origins)', type: 'invalid_request_error', code: 'cors_forbidden' });
+        sendError(r, 403, { message: 'origin not allowed (rainymodel.cors.allow_origins)', type: 'invalid_request_error', code: 'cors_forbidden' });
         return;
       }
       res.writeHead(204, {
+        ...r.headers,
         'access-control-allow-methods': 'GET, POST, OPTIONS',
         'access-control-allow-headers': req.headers['access-control-request-headers'] ?? 'authorization, content-type, x-rainymodel-policy, x-request-id',
         'access-control-max-age': '600',
@@ -373,14 +399,14 @@ export class ProxyServer {
 
     // Probes and the Prometheus scrape stay open (they expose no upstream data and no secrets).
     if (req.method === 'GET') {
-      if (path === '/health/liveliness' || path === '/health/liveness') return sendJson(res, 200, { status: 'ok' });
+      if (path === '/health/liveliness' || path === '/health/liveness') return sendJson(r, 200, { status: 'ok' });
       if (path === '/health/readiness') {
-        if (this.draining) return sendJson(res, 503, { status: 'draining' });
-        return sendJson(res, 200, { status: 'ready', model_groups: table.groups.size, deployments: table.deployments.length });
+        if (this.draining) return sendJson(r, 503, { status: 'draining' });
+        return sendJson(r, 200, { status: 'ready', model_groups: table.groups.size, deployments: table.deployments.length });
       }
       if (path === '/metrics') {
         const text = await this.metrics.registry.metrics();
-        res.writeHead(200, { 'content-type': this.metrics.registry.contentType });
+        res.writeHead(200, { ...r.headers, 'content-type': this.metrics.registry.contentType });
         res.end(text);
         return;
       }
@@ -389,9 +415,9 @@ export class ProxyServer {
     let key: AuthKey | undefined;
     if (table.authKeys.length > 0) {
       const header = req.headers.authorization;
-      key = authenticate(table.authKeys, bearerToken(header));
+      key = authenticateHeader(table.authKeys, header);
       if (!key) {
-        return sendError(res, 401, {
+        return sendError(r, 401, {
           message: header ? 'invalid API key' : 'missing API key: send Authorization: Bearer <key>',
           type: 'authentication_error',
           code: 'invalid_api_key',
@@ -405,7 +431,7 @@ export class ProxyServer {
 
     const endpoint = ENDPOINTS.get(path);
     if (endpoint !== undefined) {
-      if (req.method !== 'POST') return sendError(res, 405, { message: `${path} accepts POST only`, type: 'invalid_request_error', code: 'method_not_allowed' });
+      if (req.method !== 'POST') return sendError(r, 405, { message: `${path} accepts POST only`, type: 'invalid_request_error', code: 'method_not_allowed' });
       await this.handleCompletion(r, endpoint);
       this.logRequest(r, path);
       return;
@@ -413,26 +439,26 @@ export class ProxyServer {
     if (req.method === 'GET') {
       if (path === '/v1/models' || path === '/models') {
         const created = Math.floor(table.builtAt / 1000);
-        return sendJson(res, 200, { object: 'list', data: table.publicModels.map((id) => ({ id, object: 'model', created, owned_by: 'rainymodel' })) });
+        return sendJson(r, 200, { object: 'list', data: table.publicModels.map((id) => ({ id, object: 'model', created, owned_by: 'rainymodel' })) });
       }
-      if (path === '/health') return sendJson(res, 200, this.healthView(table));
-      if (path === '/metrics/json') return sendJson(res, 200, await this.metrics.registry.getMetricsAsJSON());
-      if (path === '/v1/metrics/providers') return sendJson(res, 200, { providers: this.metrics.providersSummary(table) });
+      if (path === '/health') return sendJson(r, 200, this.healthView(table));
+      if (path === '/metrics/json') return sendJson(r, 200, await this.metrics.registry.getMetricsAsJSON());
+      if (path === '/v1/metrics/providers') return sendJson(r, 200, { providers: this.metrics.providersSummary(table) });
     }
     if (path === '/admin/reload') {
-      if (req.method !== 'POST') return sendError(res, 405, { message: '/admin/reload accepts POST only', type: 'invalid_request_error', code: 'method_not_allowed' });
+      if (req.method !== 'POST') return sendError(r, 405, { message: '/admin/reload accepts POST only', type: 'invalid_request_error', code: 'method_not_allowed' });
       if (!key?.master) {
-        return sendError(res, 403, {
+        return sendError(r, 403, {
           message: table.authKeys.some((k) => k.master) ? '/admin/reload needs the master key' : '/admin/reload is disabled: set general_settings.master_key',
           type: 'permission_error',
           code: 'forbidden',
         });
       }
       const result = await this.reload('admin');
-      if (result.ok) return sendJson(res, 200, { status: 'reloaded', deployments: result.deployments, warnings: result.warnings });
-      return sendJson(res, 422, { error: { message: result.message, type: 'invalid_request_error', code: 'invalid_config', param: null }, diagnostics: result.diagnostics });
+      if (result.ok) return sendJson(r, 200, { status: 'reloaded', deployments: result.deployments, warnings: result.warnings });
+      return sendJson(r, 422, { error: { message: result.message, type: 'invalid_request_error', code: 'invalid_config', param: null }, diagnostics: result.diagnostics });
     }
-    sendError(res, 404, { message: `no route for ${req.method ?? 'GET'} ${path}`, type: 'invalid_request_error', code: 'not_found' });
+    sendError(r, 404, { message: `no route for ${req.method ?? 'GET'} ${path}`, type: 'invalid_request_error', code: 'not_found' });
   }
 
   private healthView(table: RouteTable): Record<string, unknown> {
@@ -490,12 +516,12 @@ export class ProxyServer {
     // In fleet mode the shared key limit is decided in the gate below, in the same Redis round trip as
     // the cache lookup (which needs the parsed body).
     if (table.rateLimiter && !this.fleet.ownsKeyLimit(table)) {
-      if (!this.applyKeyLimit(res, table.rateLimiter.check(r.rateKey, Date.now()))) return;
+      if (!this.applyKeyLimit(r, table.rateLimiter.check(r.rateKey, Date.now()))) return;
     }
     const limit = table.settings.maxBodyBytes;
     const declared = Number(req.headers['content-length']);
     const tooLarge = (): void => {
-      sendError(res, 413, { message: `request body exceeds ${limit} bytes (general_settings.max_request_size_mb)`, type: 'invalid_request_error', code: 'request_too_large' }, { connection: 'close' });
+      sendError(r, 413, { message: `request body exceeds ${limit} bytes (general_settings.max_request_size_mb)`, type: 'invalid_request_error', code: 'request_too_large' }, { connection: 'close' });
     };
     if (Number.isFinite(declared) && declared > limit) return tooLarge();
     try {
@@ -509,10 +535,10 @@ export class ProxyServer {
     try {
       parsed = JSON.parse(r.raw);
     } catch (err) {
-      return sendError(res, 400, { message: `request body is not valid JSON: ${(err as Error).message}`, type: 'invalid_request_error', code: 'invalid_json' });
+      return sendError(r, 400, { message: `request body is not valid JSON: ${(err as Error).message}`, type: 'invalid_request_error', code: 'invalid_json' });
     }
     const problem = validateRequest(endpoint, parsed);
-    if (problem) return sendError(res, 400, { message: problem.message, type: 'invalid_request_error', code: problem.code, param: problem.param });
+    if (problem) return sendError(r, 400, { message: problem.message, type: 'invalid_request_error', code: problem.code, param: problem.param });
     const body = parsed as Record<string, unknown>;
     r.body = body;
     const model = body.model as string;
@@ -523,21 +549,21 @@ export class ProxyServer {
     const policyHeader = req.headers['x-rainymodel-policy'];
     const policy = typeof policyHeader === 'string' && policyHeader !== '' ? policyHeader.trim().toLowerCase() : table.defaultPolicy;
     if (!table.policies.has(policy)) {
-      return sendError(res, 400, { message: `unknown X-RainyModel-Policy "${policy}"; valid policies: ${table.policyList}`, type: 'invalid_request_error', code: 'invalid_policy', param: 'X-RainyModel-Policy' });
+      return sendError(r, 400, { message: `unknown X-RainyModel-Policy "${policy}"; valid policies: ${table.policyList}`, type: 'invalid_request_error', code: 'invalid_policy', param: 'X-RainyModel-Policy' });
     }
     r.policy = policy;
     const resolved = table.resolve(model);
     if (!resolved) {
-      return sendError(res, 404, { message: `model "${model}" not found; GET /v1/models lists the available names`, type: 'invalid_request_error', code: 'model_not_found', param: 'model' });
+      return sendError(r, 404, { message: `model "${model}" not found; GET /v1/models lists the available names`, type: 'invalid_request_error', code: 'model_not_found', param: 'model' });
     }
     r.group = resolved.group;
     if (this.fleet.gated(table)) {
       const gate = await this.fleet.gate({ table, rateKey: r.rateKey, endpoint, stream: r.stream, group: resolved.group.name, policy, body, cacheControl: req.headers['cache-control'] });
-      if (gate.rate && !this.applyKeyLimit(res, gate.rate)) return;
+      if (gate.rate && !this.applyKeyLimit(r, gate.rate)) return;
       if (gate.cache) {
         r.cache = gate.cache.status;
-        res.setHeader('x-rainymodel-cache', gate.cache.status);
-        if (gate.cache.hit) return writeCacheHit(res, gate.cache.hit, r.start);
+        r.headers['x-rainymodel-cache'] = gate.cache.status;
+        if (gate.cache.hit) return writeCacheHit(res, gate.cache.hit, r.start, r.headers);
         r.cacheKey = gate.cache.storeKey;
       }
     }
@@ -545,11 +571,12 @@ export class ProxyServer {
   }
 
   /** Sets the x-ratelimit-* headers; answers 429 and returns false when the key is over its limit. */
-  private applyKeyLimit(res: ServerResponse, decision: RateDecision): boolean {
-    for (const [k, v] of Object.entries(decision.headers)) res.setHeader(k, v);
+  private applyKeyLimit(r: Req, decision: RateDecision): boolean {
+    const h = decision.headers;
+    for (const k in h) r.headers[k] = h[k];
     if (decision.allowed) return true;
     this.metrics.rateLimited.inc({ scope: 'key' });
-    sendError(res, 429, { message: `rate limit exceeded for this key; retry in ${decision.retryAfterS}s`, type: 'rate_limit_error', code: 'rate_limit_exceeded' }, { 'retry-after': String(decision.retryAfterS) });
+    sendError(r, 429, { message: `rate limit exceeded for this key; retry in ${decision.retryAfterS}s`, type: 'rate_limit_error', code: 'rate_limit_exceeded' }, { 'retry-after': String(decision.retryAfterS) });
     return false;
   }
 
@@ -618,13 +645,13 @@ export class ProxyServer {
     if (failures.length === 0) {
       if (skippedEndpoint > 0 && skippedLimit === 0 && skippedCooldown === 0) {
         const what = r.endpoint === 'chat' ? 'chat completions' : r.endpoint === 'completion' ? 'text completions' : 'embeddings';
-        return sendError(r.res, 400, { message: `"${r.model}" does not serve ${what}: none of its deployments' providers offer it`, type: 'invalid_request_error', code: 'unsupported_endpoint', param: 'model' }, { 'x-rainymodel-latency-ms': latency });
+        return sendError(r, 400, { message: `"${r.model}" does not serve ${what}: none of its deployments' providers offer it`, type: 'invalid_request_error', code: 'unsupported_endpoint', param: 'model' }, { 'x-rainymodel-latency-ms': latency });
       }
       const retryAfter = String(Math.max(1, Math.ceil((Number.isFinite(earliestRetryMs) ? earliestRetryMs : 1000) / 1000)));
       if (skippedLimit > 0 && skippedCooldown === 0) {
-        return sendError(r.res, 429, { message: `every deployment of "${r.model}" is at its rpm/tpm/parallel limit`, type: 'rate_limit_error', code: 'deployments_rate_limited' }, { 'retry-after': retryAfter, 'x-rainymodel-latency-ms': latency });
+        return sendError(r, 429, { message: `every deployment of "${r.model}" is at its rpm/tpm/parallel limit`, type: 'rate_limit_error', code: 'deployments_rate_limited' }, { 'retry-after': retryAfter, 'x-rainymodel-latency-ms': latency });
       }
-      return sendError(r.res, 503, { message: `no healthy deployment for "${r.model}" (policy ${policy}): ${skippedCooldown} cooling down, ${skippedLimit} at their limits`, type: 'api_error', code: 'no_healthy_deployment' }, { 'retry-after': retryAfter, 'x-rainymodel-latency-ms': latency });
+      return sendError(r, 503, { message: `no healthy deployment for "${r.model}" (policy ${policy}): ${skippedCooldown} cooling down, ${skippedLimit} at their limits`, type: 'api_error', code: 'no_healthy_deployment' }, { 'retry-after': retryAfter, 'x-rainymodel-latency-ms': latency });
     }
     const headers: Record<string, string> = { 'x-rainymodel-tried': triedHeader, 'x-rainymodel-latency-ms': latency };
     if (r.fallbackReason) headers['x-rainymodel-fallback-reason'] = r.fallbackReason;
@@ -632,9 +659,9 @@ export class ProxyServer {
     if (failures.every((f) => f.outcome.status === 429)) {
       const wait = Math.min(...failures.map((f) => f.outcome.retryAfterMs ?? 1000));
       headers['retry-after'] = String(Math.max(1, Math.ceil(wait / 1000)));
-      return sendError(r.res, 429, { message: `every upstream is rate limited: ${summary}`, type: 'rate_limit_error', code: 'upstream_rate_limited' }, headers);
+      return sendError(r, 429, { message: `every upstream is rate limited: ${summary}`, type: 'rate_limit_error', code: 'upstream_rate_limited' }, headers);
     }
-    sendError(r.res, 502, { message: `all upstreams failed: ${summary}`, type: 'api_error', code: 'all_upstreams_failed' }, headers);
+    sendError(r, 502, { message: `all upstreams failed: ${summary}`, type: 'api_error', code: 'all_upstreams_failed' }, headers);
   }
 
   private recordFailure(r: Req, group: ModelGroup, d: RuntimeDeployment, o: Extract<Outcome, { kind: 'failed' }>): void {
@@ -657,14 +684,14 @@ export class ProxyServer {
     this.log.warn({ event: 'upstream_failed', req_id: r.id, deployment: d.id, provider: d.provider, reason: o.reason, status: o.status, detail: o.message.slice(0, 300) }, 'upstream attempt failed');
   }
 
+  /** Adds the how-it-was-served headers to the request's response headers (and returns them). */
   private successHeaders(r: Req, d: RuntimeDeployment, contentType: string): Record<string, string> {
-    const headers: Record<string, string> = {
-      'content-type': contentType,
-      'x-rainymodel-route': d.tier,
-      'x-rainymodel-upstream': d.provider,
-      'x-rainymodel-model': d.upstreamModel,
-      'x-rainymodel-latency-ms': String(Math.round(performance.now() - r.start)),
-    };
+    const headers = r.headers;
+    headers['content-type'] = contentType;
+    headers['x-rainymodel-route'] = d.tier;
+    headers['x-rainymodel-upstream'] = d.provider;
+    headers['x-rainymodel-model'] = d.upstreamModel;
+    headers['x-rainymodel-latency-ms'] = String(Math.round(performance.now() - r.start));
     if (r.tried.length > 0) {
       headers['x-rainymodel-tried'] = r.tried.join(',');
       if (r.fallbackReason) headers['x-rainymodel-fallback-reason'] = r.fallbackReason;
@@ -724,7 +751,7 @@ export class ProxyServer {
       // that is the client's mistake, answered as such, not an upstream failure to fall back from.
       if (isObject(err) && (err as { status?: unknown }).status === 400) {
         const type = (err as { type?: unknown }).type;
-        sendError(r.res, 400, { message, type: typeof type === 'string' ? type : 'invalid_request_error', code: 'unsupported_request' }, this.successHeaders(r, d, 'application/json'));
+        sendError(r, 400, { message, type: typeof type === 'string' ? type : 'invalid_request_error', code: 'unsupported_request' }, this.successHeaders(r, d, 'application/json'));
         r.served = d;
         return { kind: 'client_error' };
       }
@@ -783,7 +810,7 @@ export class ProxyServer {
           return this.failed(reason, te.message, st, { retryAfterMs: parseRetryAfter(resp.headers['retry-after']) ?? te.retryAfterMs });
         }
         // The client's own request was refused (400, 404, 422, ...): returned as is, no fallback.
-        sendError(r.res, st, { message: te.message, type: te.type, code: te.code }, this.successHeaders(r, d, 'application/json'));
+        sendError(r, st, { message: te.message, type: te.type, code: te.code }, this.successHeaders(r, d, 'application/json'));
         r.served = d;
         return { kind: 'client_error' };
       }
@@ -808,12 +835,21 @@ export class ProxyServer {
 
   private async finishJson(r: Req, group: ModelGroup, d: RuntimeDeployment, resp: Dispatcher.ResponseData, upstreamStart: number, timedOut: () => boolean): Promise<Outcome> {
     const adapter = d.adapter!;
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await resp.body.text();
+      bytes = await resp.body.bytes();
     } catch (err) {
       return this.networkFailure(r, err, timedOut());
     }
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // OpenAI-shaped answers go out as the very bytes that came in. Parsing them (and serialising again)
+    // was the largest cost a request paid in the proxy itself; only a body that is not plainly an answer
+    // (no "choices", no "data": an error inside a 200, or something else) is parsed to say what it is.
+    if (adapter.passThrough && (buf.includes(CHOICES_KEY) || buf.includes(DATA_KEY))) {
+      if (!looksLikeObject(buf)) return this.failed('bad_response', `upstream sent malformed JSON: ${buf.toString('utf8', 0, 120)}`);
+      return this.sendAnswer(r, group, d, upstreamStart, buf);
+    }
+    const text = buf.toString('utf8');
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -826,33 +862,46 @@ export class ProxyServer {
       const te = adapter.translateError(502, text);
       return this.failed('upstream_error', te.message);
     }
-    let out: string;
-    let usageSource: Record<string, unknown> = parsed;
-    if (adapter.passThrough) out = text;
-    else {
-      try {
-        usageSource = adapter.translateResponse(r.ctx, d.adapterDeployment, parsed);
-        out = JSON.stringify(usageSource);
-      } catch (err) {
-        return this.failed('bad_response', `cannot translate upstream answer: ${err instanceof Error ? err.message : String(err)}`);
-      }
+    if (adapter.passThrough) return this.sendAnswer(r, group, d, upstreamStart, buf);
+    let translated: Record<string, unknown>;
+    try {
+      translated = adapter.translateResponse(r.ctx, d.adapterDeployment, parsed);
+    } catch (err) {
+      return this.failed('bad_response', `cannot translate upstream answer: ${err instanceof Error ? err.message : String(err)}`);
     }
-    if (r.clientGone) return { kind: 'aborted' };
-    const usage = usageSource.usage;
+    const usage = translated.usage;
     if (isObject(usage)) {
       if (typeof usage.prompt_tokens === 'number') r.promptTokens = usage.prompt_tokens;
       if (typeof usage.completion_tokens === 'number') r.completionTokens = usage.completion_tokens;
     }
+    return this.sendAnswer(r, group, d, upstreamStart, Buffer.from(JSON.stringify(translated)), true);
+  }
+
+  /** Sends a complete 200 answer; `usageKnown` when the caller already read usage from a parsed object. */
+  private sendAnswer(r: Req, group: ModelGroup, d: RuntimeDeployment, upstreamStart: number, out: Buffer, usageKnown = false): Outcome {
+    if (r.clientGone) return { kind: 'aborted' };
+    if (!usageKnown) {
+      // usage sits at the end of an OpenAI answer: read its two numbers there instead of parsing the body.
+      const at = out.lastIndexOf(USAGE_KEY);
+      if (at >= 0) {
+        const tail = out.toString('latin1', at, Math.min(out.length, at + 1024));
+        const p = PROMPT_TOKENS.exec(tail);
+        const c = COMPLETION_TOKENS.exec(tail);
+        if (p) r.promptTokens = Number(p[1]);
+        if (c) r.completionTokens = Number(c[1]);
+      }
+    }
     this.markServed(r, group, d, upstreamStart);
     const headers = this.successHeaders(r, d, 'application/json');
-    headers['content-length'] = String(Buffer.byteLength(out));
+    headers['content-length'] = String(out.length);
     r.res.writeHead(200, headers);
     r.res.end(out);
-    if (r.cacheKey !== undefined) this.fleet.store(r.cacheKey, out, d);
+    if (r.cacheKey !== undefined) this.fleet.store(r.cacheKey, out.toString('utf8'), d);
     this.metrics.overhead.observe(Math.max(0, performance.now() - r.start - (r.upstreamMs ?? 0)) / 1000);
     this.countTokens(r, d, group);
     return { kind: 'served' };
   }
+
 
   /**
    * Streams an SSE answer. Nothing goes to the client until the first data event arrived and is not an
@@ -890,7 +939,10 @@ export class ProxyServer {
         committed = true;
         clearTimeout(timer);
         this.markServed(r, group, d, upstreamStart);
-        res.writeHead(200, { ...this.successHeaders(r, d, 'text/event-stream; charset=utf-8'), 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
+        const headers = this.successHeaders(r, d, 'text/event-stream; charset=utf-8');
+        headers['cache-control'] = 'no-cache';
+        headers['x-accel-buffering'] = 'no';
+        res.writeHead(200, headers);
       };
       const write = (chunk: Buffer | string): void => {
         if (!res.write(chunk)) {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { answers, chatBody, cleanupAll, startProxy, startUpstream } from './helpers.js';
+import type { ServerResponse } from 'node:http';
 
 afterEach(cleanupAll);
 
@@ -50,6 +51,31 @@ model_list:
     expect(e.data[0].embedding).toEqual([0.1, 0.2]);
     expect(up.seen[2].url).toBe('/v1/embeddings');
     expect(up.seen[2].json?.model).toBe('served-name');
+  });
+
+  it('passes an OpenAI-compatible answer through byte for byte, reading usage from it for logs and metrics', async () => {
+    // Odd spacing, key order, escapes and a "usage" inside the content: all must reach the client as sent.
+    const answer =
+      '{ "id":"c1", "object":"chat.completion", "model":"served",\n "choices":[{"index":0,"message":{"role":"assistant","content":"say \\"usage\\": {\\"prompt_tokens\\": 999} \\u00e9"},"finish_reason":"stop"}],\n' +
+      ' "usage": {"prompt_tokens":  41, "completion_tokens":17,"total_tokens":58, "prompt_tokens_details": {"cached_tokens": 0}} }\n';
+    const up = await startUpstream((_req, res: ServerResponse) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(answer);
+    });
+    const proxy = await startProxy(`
+model_list:
+  - { model_name: g, litellm_params: { model: openai/served, api_base: ${up.base} } }
+`);
+    const r = await proxy.post('/v1/chat/completions', chatBody('g'));
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('application/json');
+    expect(await r.text()).toBe(answer);
+    await new Promise((res) => setTimeout(res, 20));
+    const line = proxy.logs.records().find((l) => l.event === 'request');
+    expect(line).toMatchObject({ status: 200, prompt_tokens: 41, completion_tokens: 17 });
+    const metrics = await (await proxy.get('/metrics')).text();
+    expect(metrics).toContain('rainymodel_tokens_total{model_group="g",type="prompt"} 41');
+    expect(metrics).toContain('rainymodel_tokens_total{model_group="g",type="completion"} 17');
   });
 
   it('lists public names (groups and visible aliases) on /v1/models', async () => {

@@ -4,7 +4,7 @@ import { getAdapter } from '../../src/proxy/providers/index.js';
 import { resolveEnvRefs } from '../../src/proxy/env.js';
 import { inferTier, splitModel } from '../../src/proxy/table.js';
 import { KeyRateLimiter } from '../../src/proxy/limits.js';
-import { authenticate, bearerToken, buildAuthKeys } from '../../src/proxy/auth.js';
+import { authenticate, authenticateHeader, bearerToken, buildAuthKeys } from '../../src/proxy/auth.js';
 
 describe('pure parts of the proxy', () => {
   it('finds only the top-level "model" value', () => {
@@ -99,5 +99,18 @@ describe('pure parts of the proxy', () => {
     expect(authenticate(keys, undefined)).toBeUndefined();
     expect(bearerToken('Bearer  sk-a ')).toBe('sk-a');
     expect(bearerToken('Basic abc')).toBeUndefined();
+  });
+
+  it('authenticates raw headers the same way, remembering only accepted ones per key list', () => {
+    const keys = buildAuthKeys('sk-m', ['sk-a']);
+    for (let i = 0; i < 2; i++) {
+      expect(authenticateHeader(keys, 'Bearer sk-a')?.label).toBe('key#1');
+      expect(authenticateHeader(keys, 'bearer  sk-m ')?.master).toBe(true);
+      expect(authenticateHeader(keys, 'Bearer sk-x')).toBeUndefined();
+      expect(authenticateHeader(keys, 'sk-a')).toBeUndefined();
+      expect(authenticateHeader(keys, undefined)).toBeUndefined();
+    }
+    // A new table (new key list) does not inherit what the old one accepted.
+    expect(authenticateHeader(buildAuthKeys('sk-other', []), 'Bearer sk-a')).toBeUndefined();
   });
 });

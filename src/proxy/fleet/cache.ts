@@ -65,8 +65,9 @@ export function parseCached(text: string): CachedResponse | undefined {
   return undefined;
 }
 
-export function writeCacheHit(res: ServerResponse, hit: CachedResponse, startedAt: number): void {
+export function writeCacheHit(res: ServerResponse, hit: CachedResponse, startedAt: number, base?: Record<string, string>): void {
   res.writeHead(200, {
+    ...base,
     'content-type': 'application/json',
     'content-length': String(Buffer.byteLength(hit.b)),
     'x-rainymodel-cache': 'hit',
