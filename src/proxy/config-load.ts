@@ -1,5 +1,6 @@
 // Loads the compiled file for serving: YAML -> schema check (the same JSON Schema as the compiler's
 // output) -> environment references resolved. The proxy reads only this file, never the sources.
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, isNode } from 'yaml';
@@ -8,7 +9,7 @@ import type { Diagnostic } from '../shared/diagnostics.js';
 import { resolveEnvRefs, type MissingEnv } from './env.js';
 
 export type LoadResult =
-  | { ok: true; config: CompiledConfig; missing: MissingEnv[]; file: string }
+  | { ok: true; config: CompiledConfig; missing: MissingEnv[]; file: string; sha256: string }
   | { ok: false; diagnostics: Diagnostic[]; file: string };
 
 let validator: ValidateFunction | undefined;
@@ -79,7 +80,9 @@ export async function loadCompiledConfig(file: string, env: NodeJS.ProcessEnv = 
     return { ok: false, file, diagnostics };
   }
   const { value, missing } = resolveEnvRefs(raw, env);
-  return { ok: true, config: value as CompiledConfig, missing, file };
+  // The file's hash, shown by /health/readiness: `rmctl apply` waits for it to know the new file is serving.
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  return { ok: true, config: value as CompiledConfig, missing, file, sha256 };
 }
 
 function diag(file: string, code: string, message: string, line: number, col: number, pointer: string): Diagnostic {

@@ -228,7 +228,7 @@ export class ProxyServer {
       return { ok: false, message: `${options.configPath}: invalid config (${loaded.diagnostics.length} problem(s))`, diagnostics: loaded.diagnostics };
     }
     try {
-      return { ok: true, table: buildRouteTable({ config: loaded.config, missing: loaded.missing, store }) };
+      return { ok: true, table: buildRouteTable({ config: loaded.config, missing: loaded.missing, store, sha256: loaded.sha256 }) };
     } catch (err) {
       if (err instanceof TableBuildError) {
         const d: Diagnostic = { code: 'serve/config', severity: 'error', message: err.message, file: options.configPath, line: 0, col: 0, pointer: '' };
@@ -402,7 +402,7 @@ export class ProxyServer {
       if (path === '/health/liveliness' || path === '/health/liveness') return sendJson(r, 200, { status: 'ok' });
       if (path === '/health/readiness') {
         if (this.draining) return sendJson(r, 503, { status: 'draining' });
-        return sendJson(r, 200, { status: 'ready', model_groups: table.groups.size, deployments: table.deployments.length });
+        return sendJson(r, 200, { status: 'ready', model_groups: table.groups.size, deployments: table.deployments.length, config_sha256: table.configSha256 });
       }
       if (path === '/metrics') {
         const text = await this.metrics.registry.metrics();

@@ -73,6 +73,7 @@ export interface TableSettings {
 
 export interface RouteTable {
   readonly builtAt: number;
+  readonly configSha256?: string;
   readonly groups: ReadonlyMap<string, ModelGroup>;
   readonly aliases: ReadonlyMap<string, { target: string; hidden: boolean }>;
   readonly fallbacks: ReadonlyMap<string, readonly string[]>;
@@ -149,9 +150,11 @@ export interface BuildOptions {
   config: CompiledConfig;
   missing: readonly MissingEnv[];
   store: StateStore;
+  /** sha256 of the file the config was read from (absent for a config built in memory). */
+  sha256?: string;
 }
 
-export function buildRouteTable({ config, missing, store }: BuildOptions): RouteTable {
+export function buildRouteTable({ config, missing, store, sha256 }: BuildOptions): RouteTable {
   const warnings: string[] = [];
   const rs = config.router_settings ?? {};
   const ls = config.litellm_settings ?? {};
@@ -346,6 +349,7 @@ export function buildRouteTable({ config, missing, store }: BuildOptions): Route
 
   const table: RouteTable = {
     builtAt: Date.now(),
+    configSha256: sha256,
     groups,
     aliases,
     fallbacks,

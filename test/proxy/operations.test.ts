@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answers, chatBody, cleanupAll, sendJson, startProxy, startUpstream, streamChunks } from './helpers.js';
 
@@ -97,6 +98,21 @@ router_settings: { allowed_fails: 100 }
     const still = await proxy.post('/v1/chat/completions', chatBody('g'));
     expect(still.status).toBe(200);
     expect(up.seen.at(-1)?.json?.model).toBe('after');
+  });
+
+  it('names the file it serves in /health/readiness (config_sha256), so a deploy can tell a reload took', async () => {
+    const up = await startUpstream(answers('ok'));
+    const proxy = await startProxy(config(up.base, 'before'), { key: MASTER });
+    const sha = (): string => createHash('sha256').update(readFileSync(proxy.configPath)).digest('hex');
+    const readiness = async (): Promise<{ status: string; config_sha256: string }> =>
+      (await (await fetch(`${proxy.url}/health/readiness`)).json()) as { status: string; config_sha256: string };
+    const first = sha();
+    expect(await readiness()).toMatchObject({ status: 'ready', config_sha256: first });
+    writeFileSync(proxy.configPath, config(up.base, 'after'));
+    expect((await readiness()).config_sha256).toBe(first);
+    expect((await proxy.post('/admin/reload', {})).status).toBe(200);
+    expect((await readiness()).config_sha256).toBe(sha());
+    expect(sha()).not.toBe(first);
   });
 
   it('finishes an in-flight stream on the old table across a reload', async () => {
