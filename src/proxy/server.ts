@@ -10,7 +10,7 @@ import { RainyModelError } from '../shared/errors.js';
 import { loadCompiledConfig } from './config-load.js';
 import { authenticateHeader, type AuthKey } from './auth.js';
 import type { RateDecision } from './limits.js';
-import type { Logger } from './logging.js';
+import { jsonString, rawLineWriter, type Logger } from './logging.js';
 import { ProxyMetrics, failureClass } from './metrics.js';
 import { isRetryableStatus } from './providers/openai-compatible.js';
 import type { Endpoint, RequestContext, StreamEvent, TranslatedError, UpstreamRequest } from './providers/types.js';
@@ -185,6 +185,9 @@ export class ProxyServer {
   /** Shared state through Redis (fleet mode) and the response cache; inert without either in the config. */
   readonly fleet: Fleet;
   private readonly log: Logger;
+  /** The per-request line, serialised here rather than by pino's generic object walk (see rawLineWriter). */
+  private readonly requestLine: ReturnType<typeof rawLineWriter>;
+  private readonly servedFields = new WeakMap<RuntimeDeployment, string>();
   private inflight = 0;
   private draining = false;
   private drained?: () => void;
@@ -199,6 +202,7 @@ export class ProxyServer {
     this.table = table;
     this.store = store;
     this.log = options.logger;
+    this.requestLine = rawLineWriter(this.log, 'request');
     this.metrics = new ProxyMetrics(() => this.table);
     this.fleet = new Fleet({ logger: this.log, registry: this.metrics.registry, store });
     this.server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => this.onRequest(req, res));
@@ -1079,34 +1083,67 @@ export class ProxyServer {
   }
 
   private logRequest(r: Req, path: string): void {
-    const d = r.served;
-    this.log.info(
-      {
-        event: 'request',
-        req_id: r.id,
-        method: r.req.method,
-        path,
-        status: r.res.statusCode,
-        latency_ms: Math.round((performance.now() - r.start) * 10) / 10,
-        upstream_ms: r.upstreamMs === undefined ? undefined : Math.round(r.upstreamMs * 10) / 10,
-        model: r.model,
-        group: r.group?.name,
-        policy: r.policy,
-        stream: r.stream,
-        route: d?.tier,
-        upstream: d?.provider,
-        deployment: d?.id,
-        upstream_model: d?.upstreamModel,
-        tried: r.tried.length > 0 ? r.tried : undefined,
-        fallback_reason: r.fallbackReason,
-        prompt_tokens: r.promptTokens,
-        completion_tokens: r.completionTokens,
-        key: r.keyLabel,
-        client_gone: r.clientGone || undefined,
-        cache: r.cache,
-      },
-      'request',
-    );
-    this.metrics.countRequest(r.group?.metricsLabel ?? '(none)', r.res.statusCode);
+    const status = r.res.statusCode;
+    if (this.requestLine) {
+      if (this.log.isLevelEnabled('info')) this.requestLine('info', this.requestFields(r, path, status));
+    } else {
+      const d = r.served;
+      this.log.info(
+        {
+          event: 'request',
+          req_id: r.id,
+          method: r.req.method,
+          path,
+          status,
+          latency_ms: Math.round((performance.now() - r.start) * 10) / 10,
+          upstream_ms: r.upstreamMs === undefined ? undefined : Math.round(r.upstreamMs * 10) / 10,
+          model: r.model,
+          group: r.group?.name,
+          policy: r.policy,
+          stream: r.stream,
+          route: d?.tier,
+          upstream: d?.provider,
+          deployment: d?.id,
+          upstream_model: d?.upstreamModel,
+          tried: r.tried.length > 0 ? r.tried : undefined,
+          fallback_reason: r.fallbackReason,
+          prompt_tokens: r.promptTokens,
+          completion_tokens: r.completionTokens,
+          key: r.keyLabel,
+          client_gone: r.clientGone || undefined,
+          cache: r.cache,
+        },
+        'request',
+      );
+    }
+    this.metrics.countRequest(r.group?.metricsLabel ?? '(none)', status);
   }
+
+  /** The request line's fields as JSON text, in the order and with the omissions of the object form above. */
+  private requestFields(r: Req, path: string, status: number): string {
+    let f = `,"event":"request","req_id":${jsonString(r.id)},"method":${jsonString(r.req.method ?? '')},"path":${jsonString(path)},"status":${status},"latency_ms":${Math.round((performance.now() - r.start) * 10) / 10}`;
+    if (r.upstreamMs !== undefined) f += `,"upstream_ms":${Math.round(r.upstreamMs * 10) / 10}`;
+    if (r.model !== undefined) f += `,"model":${jsonString(r.model)}`;
+    if (r.group !== undefined) f += `,"group":${jsonString(r.group.name)}`;
+    if (r.policy !== undefined) f += `,"policy":${jsonString(r.policy)}`;
+    f += r.stream ? ',"stream":true' : ',"stream":false';
+    const d = r.served;
+    if (d !== undefined) {
+      let served = this.servedFields.get(d);
+      if (served === undefined) {
+        served = `,"route":${jsonString(d.tier)},"upstream":${jsonString(d.provider)},"deployment":${jsonString(d.id)},"upstream_model":${jsonString(d.upstreamModel)}`;
+        this.servedFields.set(d, served);
+      }
+      f += served;
+    }
+    if (r.tried.length > 0) f += `,"tried":${JSON.stringify(r.tried)}`;
+    if (r.fallbackReason !== undefined) f += `,"fallback_reason":${jsonString(r.fallbackReason)}`;
+    if (r.promptTokens !== undefined) f += `,"prompt_tokens":${r.promptTokens}`;
+    if (r.completionTokens !== undefined) f += `,"completion_tokens":${r.completionTokens}`;
+    f += `,"key":${jsonString(r.keyLabel)}`;
+    if (r.clientGone) f += ',"client_gone":true';
+    if (r.cache !== undefined) f += `,"cache":${jsonString(r.cache)}`;
+    return f;
+  }
+
 }
