@@ -11,7 +11,7 @@ import type { Endpoint } from '../providers/types.js';
 import type { StateStore } from '../state.js';
 import type { RouteTable, RuntimeDeployment } from '../table.js';
 import { cacheKey, LocalCache, MAX_ENTRY_BYTES, parseCacheControl, parseCached, type CachedResponse, type CacheStatus } from './cache.js';
-import { RedisLink } from './connection.js';
+import { loadRedisClient, RedisLink } from './connection.js';
 import { ADMIT, CONSUME_TOKENS, RECORD_FAILURE, SYNC } from './scripts.js';
 import { targetKey, type FleetSettings } from './settings.js';
 
@@ -109,10 +109,14 @@ export class Fleet {
   async configure(table: RouteTable): Promise<void> {
     if (this.closed) return;
     const s = table.fleet;
-    this.settings = s;
     const wanted = new Map<string, NonNullable<FleetSettings['redis']>>();
     if (s.redis) wanted.set(targetKey(s.redis), s.redis);
     if (s.cache?.type === 'redis' && s.cache.redis) wanted.set(targetKey(s.cache.redis), s.cache.redis);
+    if (wanted.size > 0) {
+      await loadRedisClient();
+      if (this.closed) return;
+    }
+    this.settings = s;
     for (const [key, link] of this.links) {
       if (!wanted.has(key)) {
         this.links.delete(key);
