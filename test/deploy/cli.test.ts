@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { request } from 'undici';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BackupStore } from '../../src/deploy/backup.js';
 import { candidateFromCompiled } from '../../src/deploy/candidate.js';
 import { SystemctlService } from '../../src/deploy/service.js';
@@ -14,6 +14,10 @@ import { EXIT } from '../../src/shared/errors.js';
 import { commitModels, freePort, git, makeSourceRepo, makeStandin, MAPPINGS, REPO_ROOT, RMCTL, removeDir, tempDir, waitFor, type Standin } from './support.js';
 
 const SERVICE = 'rainymodel.service';
+
+// Each test runs several rmctl processes one after another, and each restart starts a real `rmctl serve`: on a
+// loaded 2-core machine a test can take well over the 30 s default. Nothing here asserts on timing.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 60_000 });
 
 beforeAll(() => {
   if (!existsSync(join(REPO_ROOT, 'dist', 'cli', 'main.js'))) throw new Error('the CLI is not built: run `npm run build` first');
@@ -36,9 +40,11 @@ beforeEach(async () => {
     [SERVICE]: { argv: [process.execPath, RMCTL, 'serve', '--config', target, '--port', String(port), '--log-level', 'error'] },
   });
   // The settings file a team keeps next to its sources: plain `rmctl apply --backup` then does the rest.
+  // timeout 60 (the default): only a verification that fails waits it out, and none of these is meant to
+  // fail by timing out; a restarted `rmctl serve` on a loaded machine gets all the room it needs.
   writeFileSync(
     join(repo, 'rmctl.config.yaml'),
-    `deploy:\n  target: ../deployed/litellm.yaml\n  service: ${SERVICE}\n  scope: user\n  base_url: http://127.0.0.1:${port}\n  timeout: 15\n  keep_backups: 2\n`,
+    `deploy:\n  target: ../deployed/litellm.yaml\n  service: ${SERVICE}\n  scope: user\n  base_url: http://127.0.0.1:${port}\n  timeout: 60\n  keep_backups: 2\n`,
   );
   env = { ...standin.env };
   delete env.RM_TEST_OLLAMA_URL;
@@ -137,13 +143,15 @@ describe('rmctl apply (real rmctl serve behind the systemctl stand-in)', () => {
         mode: 'restart',
         healthUrl: `http://127.0.0.1:${port}/health/readiness`,
         baseUrl: `http://127.0.0.1:${port}`,
-        timeoutMs: 3000,
+        // Waited out by the failing verification; the rollback's `rmctl serve` must come up within it as well,
+        // which takes a few seconds on a loaded machine.
+        timeoutMs: 15_000,
         lockWaitMs: 0,
       },
       { service: new SystemctlService({ name: SERVICE, scope: 'user', env }), backups: new BackupStore(join(root, 'b')), keepBackups: 3, env },
     );
     expect(result.outcome).toBe('rolled-back');
-    expect(result.error?.message).toMatch(/not healthy within 3 s \(last: ECONNREFUSED\)/);
+    expect(result.error?.message).toMatch(/not healthy within 15 s \(last: ECONNREFUSED\)/);
     expect(readFileSync(target, 'utf8')).toBe(before);
     expect(await models()).toEqual(['rainymodel/auto']);
     expect(readFileSync(join(standin.stateDir, `${SERVICE}.log`), 'utf8')).toContain('rmctl serve');

@@ -1,6 +1,7 @@
 // Shared set-up for deploy tests: temp dirs, a `systemctl` stand-in first on PATH that really restarts a
-// real server process, a free loopback port, temp git repos, and cleanup of every process started.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// real server process, a free loopback port outside the ephemeral range, temp git repos, and cleanup of
+// every process started.
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -18,7 +19,26 @@ export function tempDir(prefix = 'rm-deploy-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function freePort(): Promise<number> {
+/** The kernel's ephemeral port range: where listen(0) and outgoing connections get their ports. */
+function ephemeralPorts(): { low: number; high: number } {
+  try {
+    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    if (Number.isInteger(low) && Number.isInteger(high)) return { low: low as number, high: high as number };
+  } catch {
+    // not Linux: the IANA range
+  }
+  return { low: 49152, high: 65535 };
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
+async function ephemeralPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
@@ -28,6 +48,24 @@ export async function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * A free loopback port for a service that the stand-in stops and starts again, taken from outside the
+ * kernel's ephemeral range: while the service is down between a stop and the next start, no outgoing
+ * connection and no listen(0) anywhere on the machine (another test file, another suite running alongside)
+ * can be handed the port, so the restarted service always gets it back.
+ */
+export async function freePort(): Promise<number> {
+  const { low, high } = ephemeralPorts();
+  const [from, to] = low - 20_000 >= 5_000 ? [20_000, low - 1] : [high + 1, 65_535];
+  if (to - from >= 1_000) {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const port = from + Math.floor(Math.random() * (to - from + 1));
+      if (await canListen(port)) return port;
+    }
+  }
+  return ephemeralPort();
 }
 
 export interface Standin {
@@ -52,14 +90,21 @@ export function makeStandin(root: string, services: Record<string, { argv: strin
   mkdirSync(stateDir, { recursive: true });
   writeFileSync(join(stateDir, 'services.json'), JSON.stringify(services));
   const wrapper = join(binDir, 'systemctl');
-  writeFileSync(wrapper, `#!/bin/sh\nexec "${process.execPath}" "${join(FIXTURES, 'systemctl-standin.mjs')}" "$@"\n`);
+  // One call at a time, as systemd runs one job at a time on a unit: flock(1) holds jobs.lock for the whole
+  // call and lets go when the call ends, however it ends (killed included).
+  const standinCommand = `"${process.execPath}" "${join(FIXTURES, 'systemctl-standin.mjs')}" "$@"`;
+  writeFileSync(
+    wrapper,
+    `#!/bin/sh\nif command -v flock >/dev/null 2>&1; then exec flock "${join(stateDir, 'jobs.lock')}" ${standinCommand}; fi\nexec ${standinCommand}\n`,
+  );
   chmodSync(wrapper, 0o755);
   const env = { ...process.env, PATH: `${binDir}:${process.env.PATH ?? ''}`, STANDIN_STATE_DIR: stateDir };
   const pidOf = (name: string): number | undefined => {
     const file = join(stateDir, `${name}.pid`);
     if (!existsSync(file)) return undefined;
     const pid = Number(readFileSync(file, 'utf8'));
-    return isAlive(pid) ? pid : undefined;
+    // Never 0 or less: kill(0) would signal this process's own group.
+    return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : undefined;
   };
   return {
     binDir,
@@ -68,10 +113,18 @@ export function makeStandin(root: string, services: Record<string, { argv: strin
     pidOf,
     calls: () => (existsSync(join(stateDir, 'calls.log')) ? readFileSync(join(stateDir, 'calls.log'), 'utf8').trim().split('\n') : []),
     cleanup: async () => {
+      // A call still running (left by an apply the test killed, or blocked by a test that failed) may start a
+      // process yet: unblock it and let it finish first, so that nothing is started after the kill below.
+      for (const file of readdirSync(stateDir)) if (file.startsWith('block-')) rmSync(join(stateDir, file), { force: true });
+      await execa('flock', ['-w', '20', join(stateDir, 'jobs.lock'), 'true'], { reject: false });
       for (const name of Object.keys(services)) {
         const pid = pidOf(name);
         if (pid === undefined) continue;
-        process.kill(pid, 'SIGKILL');
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          continue; // exited in between
+        }
         for (let i = 0; i < 200 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 10));
       }
     },
@@ -82,7 +135,7 @@ export function makeStandin(root: string, services: Record<string, { argv: strin
 export async function startService(standin: Standin, name: string, healthUrl?: string): Promise<void> {
   await execa('systemctl', ['--user', 'start', name], { env: standin.env, extendEnv: false });
   if (!healthUrl) return;
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     try {
       const res = await request(healthUrl);
@@ -144,7 +197,7 @@ export function removeDir(dir: string): void {
 }
 
 /** Waits (polling) until `check` is true; throws after `ms`. For ordering between processes, not timing. */
-export async function waitFor(check: () => boolean, what: string, ms = 20_000): Promise<void> {
+export async function waitFor(check: () => boolean, what: string, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -3,16 +3,20 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { request } from 'undici';
 import { stringify } from 'yaml';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BackupStore } from '../../src/deploy/backup.js';
 import { candidateFromCompiled, type Candidate } from '../../src/deploy/candidate.js';
 import { SystemctlService } from '../../src/deploy/service.js';
 import { lockPathFor, runApply, type ApplyRequest } from '../../src/deploy/transaction.js';
 import type { CompiledConfig } from '../../src/shared/compiled-config.js';
 import { EXIT } from '../../src/shared/errors.js';
-import { FAKE_PROXY, freePort, makeStandin, removeDir, startService, tempDir, type Standin } from './support.js';
+import { FAKE_PROXY, freePort, makeStandin, removeDir, startService, tempDir, waitFor, type Standin } from './support.js';
 
 const SERVICE = 'rainymodel.service';
+
+// Real processes restarted one after another; on a loaded 2-core machine a test can take longer than the 30 s
+// default (the failure cases wait out their verification timeout on purpose). Nothing asserts on timing.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
 
 function config(groups: string[], extra: Record<string, unknown> = {}): string {
   const c: CompiledConfig = {
@@ -64,12 +68,18 @@ function request_(c: Candidate, overrides: Partial<ApplyRequest> = {}): ApplyReq
     mode: 'restart',
     healthUrl: `http://127.0.0.1:${port}/health/readiness`,
     baseUrl: `http://127.0.0.1:${port}`,
-    // Long enough for a slow machine to start node; the failure cases wait this out, nothing asserts on it.
-    timeoutMs: 3000,
+    // Only a verification that fails waits this out: room for a loaded machine to start node. The cases that
+    // are meant to fail verification set their own (SHORT_VERIFY, ROLLBACK_VERIFY).
+    timeoutMs: 60_000,
     lockWaitMs: 0,
     ...overrides,
   };
 }
+
+/** For cases where no verification can succeed (nothing needs to come up within it): waited out whole. */
+const SHORT_VERIFY = { timeoutMs: 3000 };
+/** The new config never gets healthy (waited out whole), and the rollback must come up within the same time. */
+const ROLLBACK_VERIFY = { timeoutMs: 10_000 };
 
 function deps() {
   return {
@@ -161,12 +171,12 @@ describe('runApply', () => {
     const v1 = await deployInitial(config(['rainymodel/auto']));
     const bad = candidate(config(['rainymodel/auto', 'rainymodel/new'], { x_test_unhealthy: true }));
 
-    const result = await runApply(request_(bad), deps());
+    const result = await runApply(request_(bad, ROLLBACK_VERIFY), deps());
 
     expect(result.outcome).toBe('rolled-back');
     expect(result.exitCode).toBe(EXIT.operational);
     expect(result.error?.code).toBe('deploy/unhealthy');
-    expect(result.error?.message).toMatch(/health check: .* not healthy within 3 s \(last: HTTP 503/);
+    expect(result.error?.message).toMatch(/health check: .* not healthy within 10 s \(last: HTTP 503/);
     expect(readFileSync(target, 'utf8')).toBe(v1);
     expect(await servedModels()).toEqual(['gpt-4', 'rainymodel/auto']);
     expect(result.steps.map((s) => `${s.step}:${s.status}`)).toEqual([
@@ -195,14 +205,14 @@ describe('runApply', () => {
   it('rollback fails too: exit 3, said loudly', async () => {
     // The config that was serving is itself broken (someone edited it by hand): nothing good to go back to.
     await deployInitial(config(['rainymodel/auto'], { x_test_unhealthy: true }));
-    const result = await runApply(request_(candidate(config(['rainymodel/auto'], { x_test_unhealthy: true, v: 2 }))), deps());
+    const result = await runApply(request_(candidate(config(['rainymodel/auto'], { x_test_unhealthy: true, v: 2 })), SHORT_VERIFY), deps());
     expect(result.outcome).toBe('rollback-failed');
     expect(result.exitCode).toBe(EXIT.rollbackFailed);
     expect(result.rollbackError?.message).toMatch(/health check/);
   });
 
   it('nothing deployed before and the new config fails: exit 3, nothing to restore', async () => {
-    const result = await runApply(request_(candidate(config(['rainymodel/auto'], { x_test_unhealthy: true }))), deps());
+    const result = await runApply(request_(candidate(config(['rainymodel/auto'], { x_test_unhealthy: true })), SHORT_VERIFY), deps());
     expect(result.outcome).toBe('rollback-failed');
     expect(result.rollbackError?.code).toBe('deploy/no-previous');
   });
@@ -255,8 +265,7 @@ describe('runApply', () => {
     const v1 = await deployInitial(config(['rainymodel/auto']));
     writeFileSync(join(standin.stateDir, 'block-restart'), '');
     const first = runApply(request_(candidate(config(['rainymodel/auto', 'rainymodel/a']))), deps());
-    const blocked = join(standin.stateDir, 'blocked-restart');
-    while (!existsSync(blocked)) await new Promise((r) => setTimeout(r, 20));
+    await waitFor(() => existsSync(join(standin.stateDir, 'blocked-restart')), 'the first apply to reach its restart');
     const second = await runApply(request_(candidate(config(['rainymodel/auto', 'rainymodel/b']))), deps());
     expect(second.outcome).toBe('failed');
     expect(second.exitCode).toBe(EXIT.operational);
