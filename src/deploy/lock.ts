@@ -8,7 +8,8 @@
 // waiters could both see the stale lock, one break it and take it, and the other delete that fresh lock.
 import { hostname } from 'node:os';
 import { readFileSync } from 'node:fs';
-import { link, readFile, unlink, writeFile } from 'node:fs/promises';
+import { link, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { RainyModelError } from '../shared/errors.js';
 
@@ -94,9 +95,34 @@ async function readLock(path: string): Promise<LockInfo | null | 'unreadable'> {
   }
 }
 
+/** The private temp file createExclusive links from: `<path>.<pid>.<8 hex>`. */
+function tempFor(path: string): string {
+  return `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * Removes createExclusive temp files (for `path` and its `.break`) whose writer is gone: an apply killed
+ * between writing its temp file and linking it would otherwise leave them next to the deployed file forever.
+ */
+async function removeDeadTemps(path: string): Promise<void> {
+  const name = basename(path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^${name}(?:\\.break)?\\.(\\d+)\\.[0-9a-f]{8}$`);
+  let names: string[];
+  try {
+    names = await readdir(dirname(path));
+  } catch {
+    return;
+  }
+  for (const entry of names) {
+    const pid = Number(pattern.exec(entry)?.[1] ?? NaN);
+    if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
+    await unlink(join(dirname(path), entry)).catch(() => undefined);
+  }
+}
+
 /** Creates `path` holding `content`, atomically; false when it already exists. */
 async function createExclusive(path: string, content: string): Promise<boolean> {
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  const temp = tempFor(path);
   await writeFile(temp, content, { mode: 0o644 });
   try {
     await link(temp, path);
@@ -167,6 +193,7 @@ export async function acquireLock(
       throw new RainyModelError('deploy/lock', `cannot create lock ${path}: ${(err as Error).message}`, { cause: err });
     }
     if (created) {
+      await removeDeadTemps(path);
       let released = false;
       return {
         path,

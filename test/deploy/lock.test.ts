@@ -75,6 +75,18 @@ describe('acquireLock', () => {
     await lock.release();
   });
 
+  it('removes the temp files of an apply killed while taking the lock, not those of live processes', async () => {
+    const path = lockPath();
+    const dead = await deadPid();
+    const leftovers = [`${path}.${dead}.0123abcd`, `${path}.break.${dead}.89abcdef`];
+    const live = `${path}.${process.ppid}.fedcba98`;
+    for (const file of [...leftovers, live]) writeFileSync(file, '{}');
+    const lock = await acquireLock(path, { waitMs: 0, command: 'apply' });
+    for (const file of leftovers) expect(existsSync(file)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    await lock.release();
+  });
+
   it('never breaks a lock from another host', async () => {
     const path = lockPath();
     writeFileSync(path, JSON.stringify({ pid: 1, host: 'elsewhere.example', pidStart: null, startedAt: 'x', command: 'apply' }));
