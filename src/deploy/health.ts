@@ -17,11 +17,19 @@ export interface VerifyOptions {
   masterKey?: string;
   canary?: string;
   pollMs?: number;
+  /**
+   * sha256 of the file that should be serving. `rmctl serve` reports its own in /health/readiness
+   * (`config_sha256`); while it reports another one, the old process or config is still answering. A proxy
+   * that reports none (a stock LiteLLM) is judged by the model list alone.
+   */
+  expectedSha256?: string;
 }
 
 export interface VerifyReport {
   healthyAfterMs: number;
   models: string[];
+  /** True when the proxy reported the expected config_sha256; false when it reports none. */
+  configConfirmed: boolean;
   canary?: { model: string; status: number };
 }
 
@@ -34,6 +42,17 @@ function joinUrl(base: string, path: string): string {
 function describeError(err: unknown): string {
   const e = err as { code?: string; message?: string; cause?: { code?: string; message?: string } };
   return e.cause?.code ?? e.code ?? e.cause?.message ?? e.message ?? String(err);
+}
+
+/** The config_sha256 a health answer names (rmctl serve's readiness), if any. */
+function servingSha(body: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    const sha = typeof parsed === 'object' && parsed !== null ? (parsed as { config_sha256?: unknown }).config_sha256 : undefined;
+    return typeof sha === 'string' ? sha : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function verify(options: VerifyOptions, onProgress?: (message: string) => void): Promise<VerifyReport> {
@@ -52,13 +71,23 @@ export async function verify(options: VerifyOptions, onProgress?: (message: stri
   };
 
   try {
-    // 1. health
+    // 1. health (and, where the proxy says which file it serves, the new one)
     let last = 'no answer yet';
+    let configConfirmed = false;
     for (;;) {
       try {
         const res = await get(options.healthUrl);
-        if (res.status === 200) break;
-        last = `HTTP ${res.status}${res.body ? ` ${res.body.slice(0, 200)}` : ''}`;
+        if (res.status === 200) {
+          const serving = servingSha(res.body);
+          if (!options.expectedSha256 || serving === undefined) break;
+          if (serving === options.expectedSha256) {
+            configConfirmed = true;
+            break;
+          }
+          last = `healthy, but serving config sha256 ${serving.slice(0, 12)}, not yet ${options.expectedSha256.slice(0, 12)}`;
+        } else {
+          last = `HTTP ${res.status}${res.body ? ` ${res.body.slice(0, 200)}` : ''}`;
+        }
       } catch (err) {
         last = describeError(err);
       }
@@ -141,7 +170,7 @@ export async function verify(options: VerifyOptions, onProgress?: (message: stri
       }
       canary = { model: options.canary, status };
     }
-    return { healthyAfterMs, models: listed, ...(canary ? { canary } : {}) };
+    return { healthyAfterMs, models: listed, configConfirmed, ...(canary ? { canary } : {}) };
   } finally {
     await agent.close().catch(() => undefined);
   }

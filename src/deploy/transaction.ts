@@ -244,9 +244,12 @@ export async function runApply(req: ApplyRequest, deps: ApplyDeps): Promise<Appl
         expectedModels: expected,
         ...(masterKey ? { masterKey } : {}),
         ...(req.canary ? { canary: req.canary } : {}),
+        // Only a restarted or reloaded service can be expected to serve the new file.
+        ...(deps.service ? { expectedSha256: req.candidate.sha256 } : {}),
       });
       const canary = report.canary ? `, canary ${report.canary.model} HTTP ${report.canary.status}` : '';
-      return { value: report, detail: `healthy, ${expected.length} public models listed${canary}` };
+      const serving = report.configConfirmed ? ', serving the new file' : '';
+      return { value: report, detail: `healthy${serving}, ${expected.length} public models listed${canary}` };
     });
     result.outcome = 'applied';
     result.exitCode = EXIT.ok;
@@ -303,7 +306,14 @@ async function rollBack(
       const expected = parsed.config ? publicModelNames(parsed.config) : [];
       const masterKey = resolveMasterKey(old, deps.env);
       // No canary here: the old config's upstreams are not what this apply is about.
-      await verify({ healthUrl: req.healthUrl, baseUrl: req.baseUrl, timeoutMs: req.timeoutMs, expectedModels: expected, ...(masterKey ? { masterKey } : {}) });
+      await verify({
+        healthUrl: req.healthUrl,
+        baseUrl: req.baseUrl,
+        timeoutMs: req.timeoutMs,
+        expectedModels: expected,
+        ...(masterKey ? { masterKey } : {}),
+        ...(deps.service ? { expectedSha256: sha256(old) } : {}),
+      });
       return { value: undefined, detail: 'the previous config is serving' };
     });
     result.outcome = 'rolled-back';

@@ -110,6 +110,25 @@ describe('rmctl apply (real rmctl serve behind the systemctl stand-in)', () => {
     expect(out.steps.map((s) => s.step)).toEqual(['plan', 'lock', 'backup', 'write', 'restart', 'verify']);
   });
 
+  it('reload mode: verified by the file rmctl serve says it serves, not only by the model list', async () => {
+    await applyOk(['apply', '--yes']);
+    const before = readFileSync(target, 'utf8');
+    // Same model list, other settings: /v1/models alone cannot tell the old config from the new one.
+    writeFileSync(join(repo, 'mappings', 'model-mappings.yaml'), `${MAPPINGS}router:\n  num_retries: 4\n`);
+    await git(repo, 'commit', '-q', '-am', 'more retries');
+    writeFileSync(join(standin.stateDir, 'noop-reload'), '');
+    // The ignored reload is waited out whole; the rollback's restart must come up within the same time.
+    const ignored = await rmctl(['apply', '--backup', '--yes', '--reload', '--timeout', '10']);
+    expect(ignored.exitCode, ignored.stderr).toBe(EXIT.operational);
+    expect(ignored.stderr).toMatch(/FAIL verify .*serving config sha256 [0-9a-f]{12}, not yet [0-9a-f]{12}/);
+    expect(readFileSync(target, 'utf8')).toBe(before);
+
+    rmSync(join(standin.stateDir, 'noop-reload'));
+    const took = await applyOk(['apply', '--backup', '--yes', '--reload']);
+    expect(took).toMatch(/ok {3}verify .*serving the new file/);
+    expect(readFileSync(target, 'utf8')).toContain('num_retries: 4');
+  });
+
   it('canary fails through the real proxy (upstream down): rolled back, old config serving, exit 2', async () => {
     await applyOk(['apply', '--yes']);
     const before = readFileSync(target, 'utf8');
