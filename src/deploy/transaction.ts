@@ -179,6 +179,11 @@ export async function runApply(req: ApplyRequest, deps: ApplyDeps): Promise<Appl
 
     // 3. lock; then look again: another apply may have changed the file while we planned or waited.
     lock = await step('lock', async () => {
+      // A first deploy into a directory nobody made: say so, rather than "cannot create lock: ENOENT".
+      const dir = dirname(req.target);
+      if (!existsSync(dir)) {
+        throw new RainyModelError('deploy/no-target-dir', `the directory of the target, ${dir}, does not exist: create it (mkdir -p ${dir}) or fix deploy.target / --target`);
+      }
       const l = await acquireLock(lockPathFor(req.target), { waitMs: req.lockWaitMs, command: req.command });
       const temps = await removeStaleTemps(req.target);
       const notes = [l.path];

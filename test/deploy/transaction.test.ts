@@ -167,6 +167,17 @@ describe('runApply', () => {
     expect(existsSync(join(root, 'audit.jsonl'))).toBe(false);
   });
 
+  it('a target directory that does not exist: a clear error, nothing created, no restart', async () => {
+    const missing = join(root, 'not-made', 'litellm.yaml');
+    const result = await runApply(request_(candidate(config(['rainymodel/auto'])), { target: missing }), deps());
+    expect(result.outcome).toBe('failed');
+    expect(result.exitCode).toBe(EXIT.operational);
+    expect(result.error?.code).toBe('deploy/no-target-dir');
+    expect(result.error?.message).toContain(`mkdir -p ${join(root, 'not-made')}`);
+    expect(existsSync(join(root, 'not-made'))).toBe(false);
+    expect(standin.calls()).toEqual([]);
+  });
+
   it('health never comes up: restores the backup, restarts, the old config serves again, exit 2', async () => {
     const v1 = await deployInitial(config(['rainymodel/auto']));
     const bad = candidate(config(['rainymodel/auto', 'rainymodel/new'], { x_test_unhealthy: true }));
