@@ -3,7 +3,7 @@
 // inside a line.
 import { dirname } from 'node:path';
 import { userInfo, hostname } from 'node:os';
-import { appendFile, mkdir } from 'node:fs/promises';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { RainyModelError } from '../shared/errors.js';
 
 export interface AuditRecord {
@@ -44,4 +44,30 @@ export async function appendAudit(path: string, record: AuditRecord): Promise<vo
   } catch (err) {
     throw new RainyModelError('deploy/audit', `cannot append to audit log ${path}: ${(err as Error).message}`, { cause: err });
   }
+}
+
+/**
+ * The sources commit that deployed the bytes with this sha256, from the latest audit record that left them in
+ * place (sha256_after); null when the log has no such record (deployed by hand, or before the log existed).
+ */
+export async function commitThatDeployed(path: string | undefined, sha256: string): Promise<string | null> {
+  if (!path) return null;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return null;
+  }
+  const lines = text.split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!.trim();
+    if (!line) continue;
+    try {
+      const r = JSON.parse(line) as Partial<AuditRecord>;
+      if (r.sha256_after === sha256 && (r.outcome === 'applied' || r.outcome === 'unchanged')) return r.sources_commit ?? null;
+    } catch {
+      // a torn or foreign line: skip it
+    }
+  }
+  return null;
 }

@@ -15,8 +15,10 @@ export interface BackupMeta {
   target: string;
   sha256: string;
   size: number;
-  /** Commit of the sources the *new* config was built from when this backup was taken (context for people). */
+  /** Commit of the sources the backed-up file was built from (from the audit log); null when unknown. */
   sources_commit: string | null;
+  /** Commit of the sources whose deploy replaced it (the apply that took this backup). */
+  replaced_by_commit?: string | null;
   reason: string;
 }
 
@@ -31,7 +33,7 @@ function idFor(date: Date, digest: string): string {
 export class BackupStore {
   constructor(readonly dir: string) {}
 
-  async create(content: string, meta: { target: string; sourcesCommit: string | null; reason: string; now?: Date }): Promise<BackupEntry> {
+  async create(content: string, meta: { target: string; sourcesCommit: string | null; replacedByCommit?: string | null; reason: string; now?: Date }): Promise<BackupEntry> {
     const digest = sha256(content);
     try {
       await mkdir(this.dir, { recursive: true, mode: 0o750 });
@@ -46,6 +48,7 @@ export class BackupStore {
         sha256: digest,
         size: Buffer.byteLength(content),
         sources_commit: meta.sourcesCommit,
+        ...(meta.replacedByCommit !== undefined ? { replaced_by_commit: meta.replacedByCommit } : {}),
         reason: meta.reason,
         file: join(this.dir, `${id}.yaml`),
       };

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { EXIT, RainyModelError, wrapError } from '../shared/errors.js';
-import { appendAudit, auditBase, type AuditRecord } from './audit.js';
+import { appendAudit, auditBase, commitThatDeployed, type AuditRecord } from './audit.js';
 import { writeFileAtomic, removeStaleTemps } from './atomic-write.js';
 import type { BackupEntry, BackupStore } from './backup.js';
 import type { Candidate } from './candidate.js';
@@ -212,7 +212,12 @@ export async function runApply(req: ApplyRequest, deps: ApplyDeps): Promise<Appl
     const previous: string | null = before;
     if (req.backup && previous !== null) {
       result.backup = await step('backup', async () => {
-        const entry = await deps.backups.create(previous, { target: req.target, sourcesCommit: req.candidate.sourcesCommit, reason: req.reason });
+        const entry = await deps.backups.create(previous, {
+          target: req.target,
+          sourcesCommit: await commitThatDeployed(deps.auditLog, sha256(previous)),
+          replacedByCommit: req.candidate.sourcesCommit,
+          reason: req.reason,
+        });
         const pruned = await deps.backups.prune(deps.keepBackups);
         return { value: entry, detail: `${entry.id}${pruned.length > 0 ? ` (pruned ${pruned.length} old, keeping ${deps.keepBackups})` : ''}` };
       });

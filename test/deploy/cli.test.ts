@@ -25,6 +25,7 @@ beforeAll(() => {
 
 let root: string;
 let repo: string;
+let initialCommit: string;
 let target: string;
 let port: number;
 let standin: Standin;
@@ -32,7 +33,7 @@ let env: Record<string, string | undefined>;
 
 beforeEach(async () => {
   root = tempDir();
-  ({ repo } = await makeSourceRepo(root, ['qwen2.5:7b']));
+  ({ repo, commit: initialCommit } = await makeSourceRepo(root, ['qwen2.5:7b']));
   mkdirSync(join(root, 'deployed'));
   target = join(root, 'deployed', 'litellm.yaml');
   port = await freePort();
@@ -92,10 +93,12 @@ describe('rmctl apply (real rmctl serve behind the systemctl stand-in)', () => {
     expect(third.stderr).toContain('unchanged');
 
     const backups = await rmctl(['backups', '--format', 'json']);
-    const list = (JSON.parse(backups.stdout) as { backups: Array<{ reason: string; sources_commit: string }> }).backups;
+    const list = (JSON.parse(backups.stdout) as { backups: Array<{ reason: string; sources_commit: string; replaced_by_commit: string }> }).backups;
     expect(list).toHaveLength(1);
     expect(list[0]?.reason).toBe('apply');
-    expect(list[0]?.sources_commit).toBe(await git(repo, 'rev-parse', 'HEAD'));
+    // The backup is of what the first apply deployed: its commit is that apply's, found in the audit log.
+    expect(list[0]?.sources_commit).toBe(initialCommit);
+    expect(list[0]?.replaced_by_commit).toBe(await git(repo, 'rev-parse', 'HEAD'));
     const audit = readFileSync(join(repo, '.rmctl', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { outcome: string; user: string });
     expect(audit.map((a) => a.outcome)).toEqual(['applied', 'applied', 'unchanged']);
     expect(standin.calls()).toEqual([`--user restart ${SERVICE}`, `--user restart ${SERVICE}`]);
@@ -304,10 +307,17 @@ describe('rmctl rollback', () => {
     expect(list[0]?.reason).toBe(`rollback to ${c1.slice(0, 12)} (sources)`);
     expect(readFileSync(list[0]?.file as string, 'utf8')).toBe(deployedC2);
 
+    // The backup holds what C2's apply deployed, and says so.
+    const c2 = await git(repo, 'rev-parse', 'HEAD');
+    expect(list[0]?.sources_commit).toBe(c2);
+
     const back = await rmctl(['rollback', '--backup', 'latest', '--yes']);
     expect(back.exitCode, back.stderr).toBe(EXIT.ok);
     expect(readFileSync(target, 'utf8')).toBe(deployedC2);
     expect(await models()).toEqual(['llama3.1:8b', 'rainymodel/auto']);
+    // The audit record of the restore names the commit of the restored config.
+    const audit = readFileSync(join(repo, '.rmctl', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { outcome: string; sources_commit: string | null });
+    expect(audit.at(-1)).toMatchObject({ outcome: 'applied', sources_commit: c2 });
   });
 
   it('to the compiled file of a commit (--compiled)', async () => {
