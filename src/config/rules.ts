@@ -108,7 +108,7 @@ const SECRET_HINT = 'put the key in an environment variable and reference it by 
  */
 export function scanLiteralSecrets(source: SourceDocument): Diagnostic[] {
   const out: Diagnostic[] = [];
-  walkScalars(source.doc.contents, '', (pointer, key, value) => {
+  const visit: Visit = (pointer, key, value) => {
     if (!looksLikeSecret(key, value)) return;
     const pos = locate(source, pointer);
     out.push({
@@ -121,7 +121,11 @@ export function scanLiteralSecrets(source: SourceDocument): Diagnostic[] {
       pointer,
       hint: SECRET_HINT,
     });
-  });
+  };
+  // The plain value when the file parsed (the positioned document is then needed only for a finding);
+  // the document's nodes when it did not, so a secret in a broken file is still reported.
+  if (source.value !== undefined) walkValues(source.value, '', visit);
+  else walkScalars(source.doc.contents, '', visit);
   return out;
 }
 
@@ -142,7 +146,17 @@ function looksLikeSecret(key: string, value: string): boolean {
   return value.length >= 16 && /[0-9]/.test(value) && /[A-Za-z]/.test(value) && !/\s/.test(value);
 }
 
-function walkScalars(node: unknown, pointer: string, visit: (pointer: string, key: string, value: string) => void, key = ''): void {
+type Visit = (pointer: string, key: string, value: string) => void;
+
+function walkValues(value: unknown, pointer: string, visit: Visit, key = ''): void {
+  if (typeof value === 'string') visit(pointer, key, value);
+  else if (Array.isArray(value)) value.forEach((item: unknown, i: number) => walkValues(item, joinPointer(pointer, i), visit, key));
+  else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) walkValues(v, joinPointer(pointer, k), visit, k);
+  }
+}
+
+function walkScalars(node: unknown, pointer: string, visit: Visit, key = ''): void {
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue;

@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { CompiledConfig } from '../shared/compiled-config.js';
+import { locate, readSource } from '../config/read.js';
 import type { Diagnostic } from '../shared/diagnostics.js';
 import { resolveEnvRefs, type MissingEnv } from './env.js';
 
@@ -22,14 +22,6 @@ async function getValidator(): Promise<ValidateFunction> {
   const ajv = new Ajv({ allErrors: true, strict: false });
   validator = ajv.compile(schema);
   return validator;
-}
-
-function pointerToPath(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function describeAjvError(e: ErrorObject): string {
@@ -50,31 +42,15 @@ export async function loadCompiledConfig(file: string, env: NodeJS.ProcessEnv = 
     const message = err instanceof Error ? err.message : String(err);
     return { ok: false, file, diagnostics: [diag(file, 'file/unreadable', `cannot read config: ${message}`, 0, 0, '')] };
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      file,
-      diagnostics: doc.errors.map((e) => {
-        const pos = lineCounter.linePos(e.pos[0]);
-        return diag(file, e.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax', e.message.split('\n')[0], pos.line, pos.col, '');
-      }),
-    };
-  }
-  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  // The compiler's reader: a fast parse, and node positions only when a problem has to be pointed at.
+  const { source, diagnostics: yamlProblems } = readSource(file, text);
+  const errors = yamlProblems.filter((d) => d.severity === 'error');
+  if (errors.length > 0 || source.value === undefined) return { ok: false, file, diagnostics: errors };
+  const raw = source.value;
   const validate = await getValidator();
   if (!validate(raw)) {
     const diagnostics = (validate.errors ?? []).map((e) => {
-      // Point at the closest existing YAML node so the message can be found in the file.
-      let path = pointerToPath(e.instancePath);
-      let node: unknown = doc.getIn(path, true);
-      while (!isNode(node) && path.length > 0) {
-        path = path.slice(0, -1);
-        node = path.length === 0 ? doc.contents : doc.getIn(path, true);
-      }
-      const offset = isNode(node) && node.range ? node.range[0] : 0;
-      const pos = lineCounter.linePos(offset);
+      const pos = locate(source, e.instancePath);
       return diag(file, `schema/${e.keyword}`, describeAjvError(e), pos.line, pos.col, e.instancePath);
     });
     return { ok: false, file, diagnostics };
