@@ -18,6 +18,7 @@ import { orderDeployments } from './router.js';
 import { StateStore } from './state.js';
 import { buildRouteTable, deploymentIds, TableBuildError, type ModelGroup, type RouteTable, type RuntimeDeployment } from './table.js';
 import { validateRequest } from './validate-request.js';
+import { youngGenerationCap } from './young-generation.js';
 import { Fleet } from './fleet/fleet.js';
 import { writeCacheHit, type CacheStatus } from './fleet/cache.js';
 import { ERROR_PAYLOAD, EVENT_BOUNDARY, sseErrorEvent, SSE_DONE } from './sse.js';
@@ -56,6 +57,9 @@ const COMPLETION_TOKENS = /"completion_tokens"\s*:\s*(\d+)/;
 const EXPOSED_HEADERS =
   'x-request-id, x-rainymodel-route, x-rainymodel-upstream, x-rainymodel-model, x-rainymodel-latency-ms, x-rainymodel-fallback-reason, x-rainymodel-tried, retry-after, x-ratelimit-limit-requests, x-ratelimit-remaining-requests, x-ratelimit-reset-requests, x-ratelimit-limit-tokens, x-ratelimit-remaining-tokens, x-ratelimit-reset-tokens, x-rainymodel-cache';
 const MAX_RETRY_AFTER_MS = 3_600_000;
+/** Young generation semi-space while the config is read, and while serving (V8's own maximum is 16). */
+const STARTUP_SEMI_SPACE_MB = 1;
+const SERVING_SEMI_SPACE_MB = 8;
 const FIRST_EVENT_LIMIT = 1 << 20;
 
 class BodyTooLargeError extends Error {}
@@ -214,6 +218,9 @@ export class ProxyServer {
 
   /** Loads and checks the config and builds the first route table; throws ConfigLoadError when invalid. */
   static async create(options: ProxyServerOptions): Promise<ProxyServer> {
+    // Start-up (reading and checking the config) runs in V8's initial young generation; listen() raises
+    // the cap to the serving size (see young-generation.ts).
+    youngGenerationCap(STARTUP_SEMI_SPACE_MB);
     const store = new StateStore();
     const table = await ProxyServer.loadTable(options, store);
     if (!table.ok) throw new ConfigLoadError(table.message, table.diagnostics);
@@ -262,6 +269,7 @@ export class ProxyServer {
         resolve();
       });
     });
+    youngGenerationCap(STARTUP_SEMI_SPACE_MB)?.setLimit(SERVING_SEMI_SPACE_MB);
     const addr = this.server.address() as AddressInfo;
     const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
     const url = `http://${shownHost}:${addr.port}`;
