@@ -183,7 +183,8 @@ export class ProxyMetrics {
 
   readonly registry = new Registry();
   readonly requests: HotCounter<'model_group' | 'status'>;
-  private readonly requestChildren = new Map<string, HotCounterChild>();
+  /** Per group label, children indexed by HTTP status. */
+  private readonly requestChildren = new Map<string, HotCounterChild[]>();
   readonly requestDuration: HotHistogram<'model_group'>;
   readonly upstreamRequests: HotCounter<'model_group' | 'deployment' | 'provider' | 'tier' | 'outcome'>;
   readonly upstreamLatency: HotHistogram<'model_group' | 'deployment' | 'tier'>;
@@ -250,12 +251,16 @@ export class ProxyMetrics {
 
   /** Counts one client request by model group and status (children cached per pair). */
   countRequest(groupLabel: string, status: number): void {
-    const key = `${status} ${groupLabel}`;
-    let c = this.requestChildren.get(key);
-    if (!c) {
+    let byStatus = this.requestChildren.get(groupLabel);
+    if (!byStatus) {
       // Bounded: group labels come from the route table (patterns count once per pattern).
+      byStatus = [];
+      this.requestChildren.set(groupLabel, byStatus);
+    }
+    let c = byStatus[status];
+    if (!c) {
       c = this.requests.child({ model_group: groupLabel, status: String(status) });
-      this.requestChildren.set(key, c);
+      byStatus[status] = c;
     }
     c.inc();
   }

@@ -2,9 +2,19 @@
 // table-build time (buckets); only the routing strategy inside a bucket runs per request.
 import type { ModelGroup, RuntimeDeployment } from './table.js';
 
+function shuffleKey(d: RuntimeDeployment): number {
+  return d.weight > 0 ? Math.pow(Math.random(), 1 / d.weight) : -1;
+}
+
 function weightedShuffle(bucket: readonly RuntimeDeployment[]): RuntimeDeployment[] {
   // Efraimidis–Spirakis: sorting by U^(1/w) draws a weighted random permutation in one pass.
-  const keyed = bucket.map((d) => ({ d, k: d.weight > 0 ? Math.pow(Math.random(), 1 / d.weight) : -1 }));
+  if (bucket.length === 2) {
+    // The common case (two keys or two hosts for one model), without the keyed copies and the sort.
+    const a = bucket[0];
+    const b = bucket[1];
+    return shuffleKey(b) > shuffleKey(a) ? [b, a] : [a, b];
+  }
+  const keyed = bucket.map((d) => ({ d, k: shuffleKey(d) }));
   keyed.sort((a, b) => b.k - a.k);
   return keyed.map((x) => x.d);
 }
@@ -16,36 +26,29 @@ function byKey(bucket: readonly RuntimeDeployment[], key: (d: RuntimeDeployment)
   return keyed.map((x) => x.d);
 }
 
-export function orderDeployments(group: ModelGroup, policy: string, now: number): RuntimeDeployment[] {
+function orderBucket(group: ModelGroup, bucket: readonly RuntimeDeployment[], now: number): readonly RuntimeDeployment[] {
+  if (bucket.length === 1) return bucket;
+  switch (group.strategy) {
+    case 'least-busy':
+      return byKey(bucket, (d) => d.state.inflight);
+    case 'latency-based-routing':
+      // Unmeasured deployments first, so each gets measured.
+      return byKey(bucket, (d) => d.state.latencyMs ?? -1);
+    case 'usage-based-routing':
+    case 'usage-based-routing-v2':
+      return byKey(bucket, (d) => d.state.tokensThisMinute(now));
+    case 'cost-based-routing':
+      return byKey(bucket, (d) => d.costPerToken);
+    default:
+      return weightedShuffle(bucket);
+  }
+}
+
+export function orderDeployments(group: ModelGroup, policy: string, now: number): readonly RuntimeDeployment[] {
   const buckets = group.byPolicy.get(policy);
   if (!buckets) return [];
-  if (buckets.length === 1 && buckets[0].length === 1) return buckets[0];
+  if (buckets.length === 1) return orderBucket(group, buckets[0], now);
   const out: RuntimeDeployment[] = [];
-  for (const bucket of buckets) {
-    if (bucket.length === 1) {
-      out.push(bucket[0]);
-      continue;
-    }
-    let ordered: RuntimeDeployment[];
-    switch (group.strategy) {
-      case 'least-busy':
-        ordered = byKey(bucket, (d) => d.state.inflight);
-        break;
-      case 'latency-based-routing':
-        // Unmeasured deployments first, so each gets measured.
-        ordered = byKey(bucket, (d) => d.state.latencyMs ?? -1);
-        break;
-      case 'usage-based-routing':
-      case 'usage-based-routing-v2':
-        ordered = byKey(bucket, (d) => d.state.tokensThisMinute(now));
-        break;
-      case 'cost-based-routing':
-        ordered = byKey(bucket, (d) => d.costPerToken);
-        break;
-      default:
-        ordered = weightedShuffle(bucket);
-    }
-    for (const d of ordered) out.push(d);
-  }
+  for (const bucket of buckets) for (const d of orderBucket(group, bucket, now)) out.push(d);
   return out;
 }

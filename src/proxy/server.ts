@@ -94,6 +94,7 @@ interface Req {
   stream: boolean;
   body: Record<string, unknown>;
   raw: string;
+  rawBytes?: Buffer;
   ctx: RequestContext;
   keyLabel: string;
   rateKey: string;
@@ -498,7 +499,7 @@ export class ProxyServer {
     };
   }
 
-  private readBody(req: IncomingMessage, limit: number): Promise<string> {
+  private readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;
@@ -514,7 +515,7 @@ export class ProxyServer {
         chunks.push(chunk);
       });
       req.once('end', () => {
-        if (!failed) resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+        if (!failed) resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
       });
       req.once('error', (err) => {
         if (!failed) reject(err);
@@ -537,7 +538,8 @@ export class ProxyServer {
     };
     if (Number.isFinite(declared) && declared > limit) return tooLarge();
     try {
-      r.raw = await this.readBody(req, limit);
+      r.rawBytes = await this.readBody(req, limit);
+      r.raw = r.rawBytes.toString('utf8');
     } catch (err) {
       if (err instanceof BodyTooLargeError) return tooLarge();
       r.clientGone = true;
@@ -556,7 +558,7 @@ export class ProxyServer {
     const model = body.model as string;
     r.model = model;
     r.stream = body.stream === true && endpoint !== 'embedding';
-    r.ctx = { endpoint, stream: r.stream, requestModel: model, rawBody: r.raw };
+    r.ctx = { endpoint, stream: r.stream, requestModel: model, rawBody: r.raw, rawBytes: r.rawBytes };
 
     const policyHeader = req.headers['x-rainymodel-policy'];
     const policy = typeof policyHeader === 'string' && policyHeader !== '' ? policyHeader.trim().toLowerCase() : table.defaultPolicy;
@@ -579,7 +581,7 @@ export class ProxyServer {
         r.cacheKey = gate.cache.storeKey;
       }
     }
-    await this.route(r, this.fallbackChain(table, resolved.group, resolved.viaAlias), policy);
+    await this.route(r, this.cachedFallbackChain(table, resolved.group, resolved.viaAlias), policy);
   }
 
   /** Sets the x-ratelimit-* headers; answers 429 and returns false when the key is over its limit. */
@@ -590,6 +592,24 @@ export class ProxyServer {
     this.metrics.rateLimited.inc({ scope: 'key' });
     sendError(r, 429, { message: `rate limit exceeded for this key; retry in ${decision.retryAfterS}s`, type: 'rate_limit_error', code: 'rate_limit_exceeded' }, { 'retry-after': String(decision.retryAfterS) });
     return false;
+  }
+
+  /** fallbackChain() per group and alias: tables are immutable, so a chain is worked out once. */
+  private readonly chains = new WeakMap<ModelGroup, Map<string, readonly ModelGroup[]>>();
+
+  private cachedFallbackChain(table: RouteTable, group: ModelGroup, alias: string | undefined): readonly ModelGroup[] {
+    let byAlias = this.chains.get(group);
+    if (byAlias === undefined) {
+      byAlias = new Map();
+      this.chains.set(group, byAlias);
+    }
+    const key = alias ?? '';
+    let chain = byAlias.get(key);
+    if (chain === undefined) {
+      chain = this.fallbackChain(table, group, alias);
+      byAlias.set(key, chain);
+    }
+    return chain;
   }
 
   /** The group, then configured fallbacks (those keyed by the requested alias first), bounded by max_fallbacks. */
@@ -608,7 +628,7 @@ export class ProxyServer {
     return chain;
   }
 
-  private async route(r: Req, chain: ModelGroup[], policy: string): Promise<void> {
+  private async route(r: Req, chain: readonly ModelGroup[], policy: string): Promise<void> {
     const { table } = r;
     const numRetries = table.settings.numRetries;
     const perGroup = numRetries === undefined ? Number.POSITIVE_INFINITY : numRetries + 1;

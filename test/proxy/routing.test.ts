@@ -44,6 +44,15 @@ model_list:
     expect(r1.status).toBe(200);
     expect(up.seen[0].json?.model).toBe('served-name');
     expect((up.seen[0].json?.messages as Array<{ content: string }>)[0].content).toBe('"model": "m"');
+    // Multi-byte text before and after the model: the rewrite must land on the right bytes.
+    for (const content of ['é ☀ 😀 ü', 'plain']) {
+      const body = `{"messages":[{"role":"user","content":${JSON.stringify(content)}}],"model":"m","user":"ß"}`;
+      const r = await proxy.post('/v1/chat/completions', body);
+      expect(r.status).toBe(200);
+      const seen = up.seen[up.seen.length - 1];
+      expect(seen.json).toEqual({ messages: [{ role: 'user', content }], model: 'served-name', user: 'ß' });
+    }
+    up.seen.splice(1);
     const c = await proxy.client().completions.create({ model: 'm', prompt: 'say' });
     expect(c.choices[0].text).toBe('x');
     expect(up.seen[1].url).toBe('/v1/completions');

@@ -30,7 +30,7 @@ describe('pure parts of the proxy', () => {
       { prefix: 'openai', upstreamModel: 'u', apiBase: 'http://h/v1', params: { model: 'openai/u', extra_body: { top_k: 1, repetition_penalty: 1.1 } } },
       { model: 'g', top_k: 5 },
     );
-    expect(JSON.parse(req.body)).toEqual({ model: 'u', top_k: 5, repetition_penalty: 1.1 });
+    expect(JSON.parse(String(req.body))).toEqual({ model: 'u', top_k: 5, repetition_penalty: 1.1 });
     expect(req.url).toBe('http://h/v1/chat/completions');
     expect(req.headers.authorization).toBeUndefined();
   });

@@ -192,12 +192,23 @@ export const openAICompatibleAdapter: ProviderAdapter = {
     if (deployment.apiKey) headers.authorization = `Bearer ${deployment.apiKey}`;
     const url = deployment.apiBase + PATHS[ctx.endpoint];
     const extra = deployment.params.extra_body;
-    let text: string | undefined;
+    let text: string | Buffer | undefined;
     if (ctx.rawBody !== undefined && extra === undefined) {
-      if (ctx.requestModel === deployment.upstreamModel) text = ctx.rawBody;
+      const raw = ctx.rawBody;
+      const bytes = ctx.rawBytes;
+      if (ctx.requestModel === deployment.upstreamModel) text = bytes ?? raw;
       else {
-        const span = findTopLevelModel(ctx.rawBody);
-        if (span) text = ctx.rawBody.slice(0, span[0]) + JSON.stringify(deployment.upstreamModel) + ctx.rawBody.slice(span[1]);
+        const span = findTopLevelModel(raw);
+        if (span) {
+          const model = JSON.stringify(deployment.upstreamModel);
+          // Splicing the received bytes spares building, flattening and re-encoding a new string. Text
+          // offsets equal byte offsets exactly when the body has as many bytes as UTF-16 units.
+          if (bytes !== undefined && bytes.length === raw.length) {
+            text = Buffer.concat([bytes.subarray(0, span[0]), Buffer.from(model), bytes.subarray(span[1])]);
+          } else {
+            text = raw.slice(0, span[0]) + model + raw.slice(span[1]);
+          }
+        }
       }
     }
     if (text === undefined) {

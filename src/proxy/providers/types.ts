@@ -24,7 +24,8 @@ export interface UpstreamRequest {
   url: string;
   method: 'POST' | 'GET';
   headers: Record<string, string>;
-  body: string;
+  /** JSON text, or its UTF-8 bytes (pass-through adapters forward the client's own bytes). */
+  body: string | Buffer;
 }
 
 /** One event for the client's SSE stream. */
@@ -69,6 +70,8 @@ export interface RequestContext {
    * forward it with only `model` rewritten instead of re-serialising the parsed object).
    */
   rawBody?: string;
+  /** The same body as the bytes received (optional, with rawBody): forwarded without re-encoding. */
+  rawBytes?: Buffer;
 }
 
 export interface ProviderAdapter {

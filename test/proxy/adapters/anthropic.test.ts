@@ -16,7 +16,7 @@ const chatStream: RequestContext = { ...chat, stream: true };
 
 function built(body: Record<string, unknown>, ctx = chat, dep = deployment) {
   const req = anthropicAdapter.buildRequest(ctx, dep, body);
-  return { req, body: JSON.parse(req.body) as Record<string, unknown> };
+  return { req, body: JSON.parse(String(req.body)) as Record<string, unknown> };
 }
 
 describe('anthropic request', () => {

@@ -18,7 +18,7 @@ const embedding: RequestContext = { endpoint: 'embedding', stream: false, reques
 
 function built(body: Record<string, unknown>, ctx = chat, dep = deployment) {
   const req = geminiAdapter.buildRequest(ctx, dep, body);
-  return { req, body: JSON.parse(req.body) as Record<string, unknown> };
+  return { req, body: JSON.parse(String(req.body)) as Record<string, unknown> };
 }
 
 describe('gemini request', () => {
