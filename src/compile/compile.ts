@@ -163,7 +163,7 @@ function deploymentsFor(publicName: string, d: ResolvedDeployment, order: number
   if (d.providerModel?.keepAlive !== undefined) base.keep_alive = d.providerModel.keepAlive;
   if (d.providerModel?.options) base.extra_body = { options: d.providerModel.options };
 
-  const info: ModelInfo = { id: d.id, mode, tier: d.tier, provider: p.key, provider_type: p.type, upstream_model: d.model };
+  const info: ModelInfo = { id: d.id, mode, rainymodel_tier: d.tier, provider: p.key, provider_type: p.type, upstream_model: d.model };
   if (description) info.description = description;
   if (d.providerModel?.contextLength !== undefined) info.max_input_tokens = d.providerModel.contextLength;
   if (d.providerModel?.supportsFunctionCalling !== undefined) info.supports_function_calling = d.providerModel.supportsFunctionCalling;

@@ -2,7 +2,7 @@
 // deployments, aliases, settings), with the text diff as supporting detail.
 import { createHash } from 'node:crypto';
 import { parse } from 'yaml';
-import type { CompiledConfig, Deployment } from '../shared/compiled-config.js';
+import { tierOf, type CompiledConfig, type Deployment } from '../shared/compiled-config.js';
 import { unifiedDiff, type LineDiffStats } from './text-diff.js';
 
 export function sha256(text: string | Buffer): string {
@@ -60,7 +60,8 @@ function deploymentKey(d: Deployment, index: number): string {
 }
 
 function describeDeployment(d: Deployment): string {
-  const tier = d.model_info?.tier ? ` [${d.model_info.tier}]` : '';
+  const tierName = tierOf(d.model_info);
+  const tier = tierName ? ` [${tierName}]` : '';
   // Two deployments of one model on two servers differ only by provider: name it.
   const via = d.model_info?.provider ? ` via ${d.model_info.provider}` : '';
   return `${String(d.litellm_params?.model ?? '?')}${tier}${via}`;

@@ -2,7 +2,7 @@
 // resolved limits; model groups pre-sorted per policy; aliases, fallbacks and pattern routes. Requests
 // only read it, so a reload is an atomic swap of one reference.
 import { Pool } from 'undici';
-import type { CompiledConfig, Deployment, RoutingStrategy, Tier } from '../shared/compiled-config.js';
+import { tierOf, type CompiledConfig, type Deployment, type RoutingStrategy, type Tier } from '../shared/compiled-config.js';
 import type { MissingEnv } from './env.js';
 import { buildAuthKeys, type AuthKey } from './auth.js';
 import { getAdapter } from './providers/index.js';
@@ -239,7 +239,7 @@ export function buildRouteTable({ config, missing, store, sha256 }: BuildOptions
       prefix,
       upstreamModel: info.upstream_model && !p.model.includes('{model}') ? info.upstream_model : upstreamModel,
       provider: headerSafe(info.provider ?? prefix),
-      tier: info.tier ?? inferTier(prefix, upstreamModel, rawBase),
+      tier: tierOf(info) ?? inferTier(prefix, upstreamModel, rawBase),
       order: p.order ?? Number.POSITIVE_INFINITY,
       weight,
       costPerToken: inputCost,

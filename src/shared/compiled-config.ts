@@ -43,8 +43,13 @@ export interface LitellmParams {
 export interface ModelInfo {
   id?: string;
   mode?: string;
-  /** RainyModel: the deployment's tier, ordered by the request's policy. */
-  tier?: Tier;
+  /**
+   * RainyModel: the deployment's tier, ordered by the request's policy. Not `tier`: LiteLLM types that key
+   * (free | paid only) and drops a deployment with any other value.
+   */
+  rainymodel_tier?: Tier;
+  /** LiteLLM's own field (free | paid); hand-written configs written for older rmctl may carry a RainyModel tier here. */
+  tier?: Tier | 'paid';
   /** RainyModel: the provider's key in providers.yaml (shown in x-rainymodel-upstream). */
   provider?: string;
   /** RainyModel: the provider's type in providers.yaml (ollama, openai, anthropic, ...). */
@@ -55,6 +60,14 @@ export interface ModelInfo {
   credential?: string;
   description?: string;
   [key: string]: unknown;
+}
+
+/** A deployment's RainyModel tier: `rainymodel_tier`, else a RainyModel tier written in the legacy `tier` key. */
+export function tierOf(info: ModelInfo | undefined): Tier | undefined {
+  if (!info) return undefined;
+  if (info.rainymodel_tier !== undefined) return info.rainymodel_tier;
+  const legacy = info.tier;
+  return legacy !== undefined && (TIERS as readonly string[]).includes(legacy) ? (legacy as Tier) : undefined;
 }
 
 export interface Deployment {

@@ -171,11 +171,13 @@ describe('provider types', () => {
   });
 
   it('model_info carries the tier derived from the type, the provider and the upstream model', () => {
-    const tiers = Object.fromEntries(config.model_list.map((d) => [d.model_info?.provider, d.model_info?.tier]));
+    const tiers = Object.fromEntries(config.model_list.map((d) => [d.model_info?.provider, d.model_info?.rainymodel_tier]));
     expect(tiers).toEqual({
       ol: 'internal', ol_v1: 'internal', vl: 'internal', vl_v1: 'internal', lc: 'internal', oc: 'internal',
       oc_key: 'direct', oa: 'direct', an: 'direct', ge: 'direct', ds: 'direct', xa: 'direct', orr: 'premium', hf: 'free',
     });
+    // LiteLLM types model_info.tier (free | paid) and drops a deployment with any other value.
+    expect(config.model_list.filter((d) => d.model_info && 'tier' in d.model_info)).toEqual([]);
     expect(one(config, 'gpt-4o').model_info).toMatchObject({ id: 'gpt-4o@oa/gpt-4o', provider_type: 'openai', upstream_model: 'gpt-4o', mode: 'chat' });
   });
 
@@ -357,7 +359,7 @@ describe('order by tier', () => {
             - {provider: fre, model: m}
     `;
     const { config } = compileOk({ providers, mappings, env });
-    expect(group(config, 'a').map((d) => [d.model_info?.tier, d.litellm_params.order])).toEqual([
+    expect(group(config, 'a').map((d) => [d.model_info?.rainymodel_tier, d.litellm_params.order])).toEqual([
       ['free', undefined],
       ['free', undefined],
     ]);
