@@ -26,7 +26,7 @@ const DEFAULT_MAX_TOKENS = 4096;
 // ---------------------------------------------------------------------------------------------------------
 // Request
 
-function messagesUrl(apiBase: string): string {
+export function messagesUrl(apiBase: string): string {
   const base = (apiBase || ANTHROPIC_DEFAULT_BASE).replace(/\/+$/, '');
   // LiteLLM accepts api_base with or without the path; do the same so configs move between proxies.
   if (base.endsWith('/v1/messages')) return base;
