@@ -87,4 +87,16 @@ describe('unifiedDiff', () => {
   it('is empty for equal texts', () => {
     expect(unifiedDiff('a\n', 'a\n', { before: 'x', after: 'y' }).text).toBe('');
   });
+  it('a first deploy: every line added, the hunk starts at -0,0', () => {
+    const { text, stats } = unifiedDiff('', 'a\nb\n', { before: 'x', after: 'y' });
+    expect(stats).toEqual({ added: 2, removed: 0 });
+    expect(text).toBe(['--- x', '+++ y', '@@ -0,0 +1,2 @@', '+a', '+b', ''].join('\n'));
+  });
+  it('gives up on a diff with more edits than it is worth, says so, and still counts lines', () => {
+    const a = Array.from({ length: 50 }, (_, i) => `old ${i}`).join('\n') + '\n';
+    const b = Array.from({ length: 40 }, (_, i) => `new ${i}`).join('\n') + '\n';
+    const { text, stats } = unifiedDiff(a, b, { before: 'x', after: 'y' }, { maxEdits: 10 });
+    expect(stats).toEqual({ added: 40, removed: 50 });
+    expect(text).toContain('text diff skipped: more than 10 lines differ');
+  });
 });
