@@ -1,0 +1,50 @@
+// What every model request goes through before its wire format matters: the per-key rate limit and a
+// JSON body read within max_request_size_mb. Shared by every ingress API (OpenAI, and others).
+import type { RateDecision } from '../limits.js';
+import { sendError, type Exchange } from '../http/exchange.js';
+import { BodyTooLargeError, readBody } from '../http/body.js';
+import type { ProxyServices } from '../services.js';
+
+/** Sets the x-ratelimit-* headers; answers 429 and returns false when the key is over its limit. */
+export function applyKeyLimit(svc: ProxyServices, r: Exchange, decision: RateDecision): boolean {
+  const h = decision.headers;
+  for (const k in h) r.headers[k] = h[k];
+  if (decision.allowed) return true;
+  svc.metrics.rateLimited.inc({ scope: 'key' });
+  sendError(r, 429, { message: `rate limit exceeded for this key; retry in ${decision.retryAfterS}s`, type: 'rate_limit_error', code: 'rate_limit_exceeded' }, { 'retry-after': String(decision.retryAfterS) });
+  return false;
+}
+
+/**
+ * The key's rate limit (unless the fleet decides it with the cache lookup), then the body parsed as
+ * JSON. Returns `{ ok: false }` when the client was already answered (429, 413, 400) or left.
+ */
+export async function admitJsonRequest(svc: ProxyServices, r: Exchange): Promise<{ ok: true; parsed: unknown } | { ok: false }> {
+  const { req, table } = r;
+  // In fleet mode the shared key limit is decided in the gate, in the same Redis round trip as the
+  // cache lookup (which needs the parsed body).
+  if (table.rateLimiter && !svc.fleet.ownsKeyLimit(table)) {
+    if (!applyKeyLimit(svc, r, table.rateLimiter.check(r.rateKey, Date.now()))) return { ok: false };
+  }
+  const limit = table.settings.maxBodyBytes;
+  const declared = Number(req.headers['content-length']);
+  const tooLarge = (): { ok: false } => {
+    sendError(r, 413, { message: `request body exceeds ${limit} bytes (general_settings.max_request_size_mb)`, type: 'invalid_request_error', code: 'request_too_large' }, { connection: 'close' });
+    return { ok: false };
+  };
+  if (Number.isFinite(declared) && declared > limit) return tooLarge();
+  try {
+    r.rawBytes = await readBody(req, limit);
+    r.raw = r.rawBytes.toString('utf8');
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) return tooLarge();
+    r.clientGone = true;
+    return { ok: false };
+  }
+  try {
+    return { ok: true, parsed: JSON.parse(r.raw) };
+  } catch (err) {
+    sendError(r, 400, { message: `request body is not valid JSON: ${(err as Error).message}`, type: 'invalid_request_error', code: 'invalid_json' });
+    return { ok: false };
+  }
+}
