@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<{ register(program: Command): void 
   rollback: () => import('./commands/rollback.js'),
   backups: () => import('./commands/backups.js'),
   'systemd-unit': () => import('./commands/systemd-unit.js'),
+  monitoring: () => import('./commands/monitoring.js'),
 };
 const named = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
 const wanted = named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);

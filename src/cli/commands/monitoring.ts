@@ -1,0 +1,58 @@
+// `rmctl monitoring --out DIR`: writes Prometheus alert rules and a Grafana dashboard for the metrics
+// `rmctl serve` exports, with the operators' thresholds (overridable per alert).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { EXIT } from '../../shared/errors.js';
+import { ALERTS } from '../monitoring/alerts.js';
+import { buildDashboard } from '../monitoring/dashboard.js';
+import { rulesText, thresholdText } from '../monitoring/rules.js';
+import { applyOverrides, checkSelector, UsageError } from '../monitoring/thresholds.js';
+import { stdio } from '../output.js';
+
+export const RULES_FILE = 'rainymodel-alerts.yml';
+export const DASHBOARD_FILE = 'rainymodel-dashboard.json';
+
+interface MonitoringOptions {
+  out: string;
+  selector: string;
+  threshold: string[];
+  for: string[];
+  window: string[];
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export function register(program: Command): void {
+  program
+    .command('monitoring')
+    .description('write Prometheus alert rules and a Grafana dashboard for the metrics rmctl serve exports')
+    .requiredOption('--out <dir>', `directory to write ${RULES_FILE} and ${DASHBOARD_FILE} into (created if missing)`)
+    .option('--selector <matchers>', 'label matchers every query carries (the scrape job of rmctl serve)', 'job="rainymodel"')
+    .option('--threshold <name=value>', `override a threshold, repeatable (names: ${ALERTS.filter((a) => a.unit !== 'none').map((a) => a.key).join(', ')})`, collect, [])
+    .option('--for <name=duration>', 'override how long a condition must hold, repeatable (e.g. success-ratio=15m)', collect, [])
+    .option('--window <name=duration>', 'override the rate window of an alert, repeatable (e.g. error-rate=10m)', collect, [])
+    .action((opts: MonitoringOptions) => {
+      let settings;
+      let sel;
+      try {
+        settings = applyOverrides(opts);
+        sel = checkSelector(opts.selector);
+      } catch (err) {
+        if (!(err instanceof UsageError)) throw err;
+        stdio.err(`rmctl monitoring: ${err.message}`);
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      mkdirSync(opts.out, { recursive: true });
+      const rulesPath = join(opts.out, RULES_FILE);
+      const dashboardPath = join(opts.out, DASHBOARD_FILE);
+      writeFileSync(rulesPath, rulesText(settings, sel));
+      writeFileSync(dashboardPath, `${JSON.stringify(buildDashboard(settings, sel), null, 2)}\n`);
+      for (const spec of ALERTS) {
+        const s = settings[spec.key];
+        stdio.err(`  ${spec.alert.padEnd(34)} ${thresholdText(spec, s).padEnd(8)} for ${s.for}`);
+      }
+      stdio.err(`wrote ${rulesPath} (check: promtool check rules ${rulesPath}) and ${dashboardPath} (Grafana: Dashboards > Import)`);
+    });
+}
