@@ -9,7 +9,7 @@ import type { Diagnostic } from '../shared/diagnostics.js';
 import { resolveEnvRefs, type MissingEnv } from './env.js';
 
 export type LoadResult =
-  | { ok: true; config: CompiledConfig; missing: MissingEnv[]; file: string; sha256: string }
+  | { ok: true; config: CompiledConfig; missing: MissingEnv[]; refs: MissingEnv[]; file: string; sha256: string }
   | { ok: false; diagnostics: Diagnostic[]; file: string };
 
 let validator: ValidateFunction | undefined;
@@ -55,10 +55,10 @@ export async function loadCompiledConfig(file: string, env: NodeJS.ProcessEnv = 
     });
     return { ok: false, file, diagnostics };
   }
-  const { value, missing } = resolveEnvRefs(raw, env);
+  const { value, missing, refs } = resolveEnvRefs(raw, env);
   // The file's hash, shown by /health/readiness: `rmctl apply` waits for it to know the new file is serving.
   const sha256 = createHash('sha256').update(text).digest('hex');
-  return { ok: true, config: value as CompiledConfig, missing, file, sha256 };
+  return { ok: true, config: value as CompiledConfig, missing, refs, file, sha256 };
 }
 
 function diag(file: string, code: string, message: string, line: number, col: number, pointer: string): Diagnostic {

@@ -1,6 +1,6 @@
 // Environment references in the compiled file are resolved when the proxy loads it, never baked in:
 // `os.environ/VAR` (the whole value, LiteLLM's form) and `${VAR}` / `${VAR:-default}` inside a string.
-import { expandEnv } from '../shared/env.js';
+import { envReferences, expandEnv } from '../shared/env.js';
 
 export interface MissingEnv {
   /** JSON pointer of the value that referenced the variable. */
@@ -17,15 +17,20 @@ function escapePointer(segment: string): string {
 /**
  * Returns a deep copy of `value` with every reference resolved. Unset variables without a default
  * resolve to undefined (a whole-value reference) or '' (inside a string) and are reported in `missing`,
- * so the caller decides whether that is fatal for the field in question.
+ * so the caller decides whether that is fatal for the field in question. `refs` lists every reference,
+ * set or not (the route table checks which provider's key variable a deployment reads).
  */
 export function resolveEnvRefs(
   value: unknown,
   env: NodeJS.ProcessEnv = process.env,
-): { value: unknown; missing: MissingEnv[] } {
+): { value: unknown; missing: MissingEnv[]; refs: MissingEnv[] } {
   const missing: MissingEnv[] = [];
+  const refs: MissingEnv[] = [];
   const walk = (v: unknown, pointer: string): unknown => {
-    if (typeof v === 'string') return resolveString(v, pointer, env, missing);
+    if (typeof v === 'string') {
+      if (v.includes('${') || v.startsWith(OS_ENVIRON)) for (const r of envReferences(v)) refs.push({ pointer, variable: r.name });
+      return resolveString(v, pointer, env, missing);
+    }
     if (Array.isArray(v)) return v.map((item, i) => walk(item, `${pointer}/${i}`));
     if (v !== null && typeof v === 'object') {
       const out: Record<string, unknown> = {};
@@ -34,7 +39,7 @@ export function resolveEnvRefs(
     }
     return v;
   };
-  return { value: walk(value, ''), missing };
+  return { value: walk(value, ''), missing, refs };
 }
 
 function resolveString(s: string, pointer: string, env: NodeJS.ProcessEnv, missing: MissingEnv[]): string | undefined {

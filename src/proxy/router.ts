@@ -1,6 +1,9 @@
 // Orders a group's deployments for one request: the policy's tier order and `order` were fixed at
-// table-build time (buckets); only the routing strategy inside a bucket runs per request.
-import type { ModelGroup, RuntimeDeployment } from './table.js';
+// table-build time (buckets); only the routing strategy inside a bucket runs per request. Also the
+// attempt budget: how many of those deployments one request may try.
+import type { Tier } from '../shared/compiled-config.js';
+import type { RuntimeDeployment } from './deployments.js';
+import type { ModelGroup } from './groups.js';
 
 function shuffleKey(d: RuntimeDeployment): number {
   return d.weight > 0 ? Math.pow(Math.random(), 1 / d.weight) : -1;
@@ -26,8 +29,13 @@ function byKey(bucket: readonly RuntimeDeployment[], key: (d: RuntimeDeployment)
   return keyed.map((x) => x.d);
 }
 
+/** True when a bucket is tried in a fixed order (one deployment, or a priority list's file order). */
+export function isFixedBucket(group: ModelGroup, bucket: readonly RuntimeDeployment[]): boolean {
+  return bucket.length === 1 || group.fileOrder;
+}
+
 function orderBucket(group: ModelGroup, bucket: readonly RuntimeDeployment[], now: number): readonly RuntimeDeployment[] {
-  if (bucket.length === 1) return bucket;
+  if (isFixedBucket(group, bucket)) return bucket;
   switch (group.strategy) {
     case 'least-busy':
       return byKey(bucket, (d) => d.state.inflight);
@@ -51,4 +59,29 @@ export function orderDeployments(group: ModelGroup, policy: string, now: number)
   const out: RuntimeDeployment[] = [];
   for (const bucket of buckets) for (const d of orderBucket(group, bucket, now)) out.push(d);
   return out;
+}
+
+/**
+ * How many deployments of one model group a request may try: `num_retries + 1` in each tier of the
+ * policy, so a tier that keeps failing hands the request to the next one and every request can reach the
+ * last tier (RainyModel's "fall through the tiers"), while a large tier of equivalent deployments does not
+ * turn one request into dozens of upstream calls. Without `num_retries` every deployment may be tried.
+ * Deployments passed over (cooling down, at their limits) spend nothing.
+ */
+export class AttemptBudget {
+  private readonly spent = new Map<Tier, number>();
+
+  constructor(private readonly perTier: number) {}
+
+  static forGroup(numRetries: number | undefined): AttemptBudget {
+    return new AttemptBudget(numRetries === undefined ? Number.POSITIVE_INFINITY : numRetries + 1);
+  }
+
+  allows(d: RuntimeDeployment): boolean {
+    return (this.spent.get(d.tier) ?? 0) < this.perTier;
+  }
+
+  spend(d: RuntimeDeployment): void {
+    this.spent.set(d.tier, (this.spent.get(d.tier) ?? 0) + 1);
+  }
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { findTopLevelModel, OpenAISseTranslator, openAICompatibleAdapter, translateOpenAIError } from '../../src/proxy/providers/openai-compatible.js';
 import { getAdapter } from '../../src/proxy/providers/index.js';
 import { resolveEnvRefs } from '../../src/proxy/env.js';
-import { inferTier, splitModel } from '../../src/proxy/table.js';
 import { KeyRateLimiter } from '../../src/proxy/limits.js';
 import { authenticate, authenticateHeader, bearerToken, buildAuthKeys } from '../../src/proxy/auth.js';
 
@@ -67,18 +66,6 @@ describe('pure parts of the proxy', () => {
       { pointer: '/c/0', variable: 'NOPE' },
       { pointer: '/c/1', variable: 'NOPE2' },
     ]);
-  });
-
-  it('splits provider prefixes and infers tiers', () => {
-    expect(splitModel('huggingface/together/Qwen/Q', undefined)).toEqual({ prefix: 'huggingface', upstreamModel: 'together/Qwen/Q' });
-    expect(splitModel('my-model', 'openai')).toEqual({ prefix: 'openai', upstreamModel: 'my-model' });
-    expect(splitModel('gpt-4o', undefined)).toEqual({ prefix: 'openai', upstreamModel: 'gpt-4o' });
-    expect(inferTier('openai', 'x', 'http://10.0.0.5:8000/v1')).toBe('internal');
-    expect(inferTier('openai', 'x', 'http://gpu.lan:8000/v1')).toBe('internal');
-    expect(inferTier('openai', 'gpt-4o', undefined)).toBe('direct');
-    expect(inferTier('openrouter', 'x:free', undefined)).toBe('free');
-    expect(inferTier('openrouter', 'x', undefined)).toBe('premium');
-    expect(inferTier('hosted_vllm', 'x', 'https://vllm.example.com/v1')).toBe('internal');
   });
 
   it('token bucket refuses past the budget and refills with time', () => {
