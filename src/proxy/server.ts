@@ -22,6 +22,7 @@ import { newExchange, sendError } from './http/exchange.js';
 import { dispatch } from './http/dispatch.js';
 import { PathRoutes } from './http/routes.js';
 import { registerBuiltinRoutes } from './http/builtin-routes.js';
+import { registerAgentRoutes } from './ingress/agent-routes.js';
 import { RequestLog } from './log/request-log.js';
 import { announceTable, ConfigLoadError, loadTable, type ReloadResult } from './lifecycle/load-table.js';
 import type { ProxyServices } from './services.js';
@@ -79,6 +80,7 @@ export class ProxyServer {
     this.services = { metrics: this.metrics, fleet: this.fleet, log: this.log, attempts: this.attempts };
     this.requestLog = new RequestLog(this.log, this.metrics);
     registerBuiltinRoutes(this.routes, { svc: this.services, chains: this.chains, isDraining: () => this.draining, reload: (t) => this.reload(t) });
+    registerAgentRoutes(this.routes, this.services, this.chains);
     this.server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => this.onRequest(req, res));
     this.server.on('clientError', (_err, socket) => {
       if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');

@@ -7,6 +7,7 @@ import type { ProxyServices } from '../services.js';
 import type { ModelGroup, RuntimeDeployment } from '../table.js';
 import { failed, networkFailure, type Outcome } from '../attempt/outcome.js';
 import { countTokens, markServed } from '../attempt/bookkeeping.js';
+import { finishIngressJson } from './ingress-json.js';
 
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
@@ -35,6 +36,7 @@ export async function finishJson(
   timedOut: () => boolean,
 ): Promise<Outcome> {
   const adapter = d.adapter!;
+  if (r.ingressAttempt) return finishIngressJson(svc, r, group, d, resp, upstreamStart, timedOut, r.ingressAttempt);
   let bytes: Uint8Array;
   try {
     bytes = await resp.body.bytes();
@@ -78,7 +80,7 @@ export async function finishJson(
 }
 
 /** Sends a complete 200 answer; `usageKnown` when the caller already read usage from a parsed object. */
-function sendAnswer(svc: ProxyServices, r: Exchange, group: ModelGroup, d: RuntimeDeployment, upstreamStart: number, out: Buffer, usageKnown = false): Outcome {
+export function sendAnswer(svc: ProxyServices, r: Exchange, group: ModelGroup, d: RuntimeDeployment, upstreamStart: number, out: Buffer, usageKnown = false): Outcome {
   if (r.clientGone) return { kind: 'aborted' };
   if (!usageKnown) {
     // usage sits at the end of an OpenAI answer: read its two numbers there instead of parsing the body.

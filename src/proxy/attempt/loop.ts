@@ -24,6 +24,7 @@ type Skip = 'endpoint' | 'limit' | 'cooldown' | undefined;
 /** Why a deployment is passed over without an attempt (never counted against its health), if it is. */
 function skipReason(svc: ProxyServices, r: Exchange, d: RuntimeDeployment, skipped: Skipped): Skip {
   if (d.adapter && !d.adapter.endpoints.includes(r.endpoint)) return 'endpoint';
+  if (r.ingress?.serves && !r.ingress.serves(d.adapterDeployment)) return 'endpoint';
   const now = Date.now();
   if (!d.state.hasCapacity(now, d.rpm, d.tpm) || svc.fleet.deploymentFull(d, now) || (d.maxParallel !== undefined && d.state.inflight >= d.maxParallel)) {
     svc.metrics.rateLimited.inc({ scope: 'deployment' });

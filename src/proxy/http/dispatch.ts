@@ -35,16 +35,19 @@ function preflight(r: Exchange, corsAllowed: boolean): void {
 }
 
 /** Checks the Authorization header when keys are configured; answers 401 and returns false when it fails. */
-function authenticate(r: Exchange): boolean {
+function authenticate(r: Exchange, xApiKey: boolean): boolean {
   const { req, table } = r;
   if (table.authKeys.length === 0) {
     r.rateKey = req.socket.remoteAddress ?? 'unknown';
     return true;
   }
   const header = req.headers.authorization;
-  const key = authenticateHeader(table.authKeys, header);
+  const apiKey = xApiKey && header === undefined ? req.headers['x-api-key'] : undefined;
+  // As a Bearer header, so an x-api-key that authenticated before skips the hash like Authorization does.
+  const key = authenticateHeader(table.authKeys, typeof apiKey === 'string' ? `Bearer ${apiKey}` : header);
   if (!key) {
-    sendError(r, 401, { message: header ? 'invalid API key' : 'missing API key: send Authorization: Bearer <key>', type: 'authentication_error', code: 'invalid_api_key' });
+    const missing = xApiKey ? 'missing API key: send x-api-key: <key> or Authorization: Bearer <key>' : 'missing API key: send Authorization: Bearer <key>';
+    sendError(r, 401, { message: header || apiKey ? 'invalid API key' : missing, type: 'authentication_error', code: 'invalid_api_key' });
     return false;
   }
   r.key = key;
@@ -64,7 +67,8 @@ export async function dispatch(r: Exchange, routes: PathRoutes, requestLog: Requ
   const found = routes.lookup(method, path);
   // Probes and the Prometheus scrape stay open (they expose no upstream data and no secrets).
   if (found.kind === 'found' && found.route.access === 'open') return found.route.handler(r, found.match);
-  if (!authenticate(r)) return;
+  if (found.kind === 'found') r.errorShape = found.route.errorShape;
+  if (!authenticate(r, found.kind === 'found' && found.route.xApiKey === true)) return;
   if (found.kind === 'wrong_method') {
     return sendError(r, 405, { message: `${path} accepts ${found.allowed} only`, type: 'invalid_request_error', code: 'method_not_allowed' });
   }

@@ -7,6 +7,7 @@ import type { ModelGroup, RouteTable, RuntimeDeployment } from '../table.js';
 import type { CacheStatus } from '../fleet/cache.js';
 import type { UpstreamAbort } from '../upstream/abort.js';
 import type { AuthKey } from '../auth.js';
+import type { CoreError, IngressAttempt, IngressRequest } from '../ingress/types.js';
 
 export interface Exchange {
   id: string;
@@ -43,6 +44,12 @@ export interface Exchange {
   /** Response cache: the outcome of the lookup, and the key to store a 200 answer under (unless no-store). */
   cache?: CacheStatus;
   cacheKey?: string;
+  /** A request that came in through another API than OpenAI's (Anthropic Messages, OpenAI Responses). */
+  ingress?: IngressRequest;
+  /** The current attempt of an ingress request (its upstream request and answer translation). */
+  ingressAttempt?: IngressAttempt;
+  /** Errors in that API's shape, set from the route before anything can fail (401 included). */
+  errorShape?: (status: number, error: CoreError, requestId: string) => Record<string, unknown>;
 }
 
 export function newExchange(id: string, req: IncomingMessage, res: ServerResponse, table: RouteTable): Exchange {
@@ -85,7 +92,8 @@ export function sendJson(r: Exchange, status: number, body: unknown, headers?: R
 }
 
 export function sendError(r: Exchange, status: number, error: OpenAIErrorBody, headers?: Record<string, string>): void {
-  sendJson(r, status, { error: { param: null, ...error } }, headers);
+  const full = { param: null, ...error };
+  sendJson(r, status, r.errorShape ? r.errorShape(status, full, r.id) : { error: full }, headers);
 }
 
 /** Adds the how-it-was-served headers to the request's response headers (and returns them). */

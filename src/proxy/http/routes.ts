@@ -19,6 +19,10 @@ export interface RouteSpec {
   access: RouteAccess;
   /** A model request: one request-log line and the request counter once it was handled. */
   logged?: boolean;
+  /** Also accept the key in `x-api-key` (Anthropic's header) when there is no Authorization header. */
+  xApiKey?: boolean;
+  /** Errors (from 401 on) in this API's shape instead of OpenAI's. */
+  errorShape?: Exchange['errorShape'];
   handler: RouteHandler;
 }
 

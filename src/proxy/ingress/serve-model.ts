@@ -8,11 +8,14 @@ import type { ProxyServices } from '../services.js';
 import type { FallbackChains } from '../attempt/chain.js';
 import { runAttempts } from '../attempt/loop.js';
 import { applyKeyLimit } from './admission.js';
+import type { IngressRequest } from './types.js';
 
 export interface ModelRequest {
   endpoint: Endpoint;
-  /** The request in OpenAI's shape, already checked (validateRequest). */
+  /** The request in OpenAI's shape, already checked (validateRequest); for an ingress, its own body. */
   body: Record<string, unknown>;
+  /** Set when the request came in through another API (its attempts are built by the ingress). */
+  ingress?: IngressRequest;
 }
 
 export async function serveModelRequest(svc: ProxyServices, chains: FallbackChains, r: Exchange, request: ModelRequest): Promise<void> {
@@ -20,6 +23,7 @@ export async function serveModelRequest(svc: ProxyServices, chains: FallbackChai
   const { endpoint, body } = request;
   r.endpoint = endpoint;
   r.body = body;
+  r.ingress = request.ingress;
   const model = body.model as string;
   r.model = model;
   r.stream = body.stream === true && endpoint !== 'embedding';
@@ -37,7 +41,9 @@ export async function serveModelRequest(svc: ProxyServices, chains: FallbackChai
   }
   r.group = resolved.group;
   if (svc.fleet.gated(table)) {
-    const gate = await svc.fleet.gate({ table, rateKey: r.rateKey, endpoint, stream: r.stream, group: resolved.group.name, policy, body, cacheControl: req.headers['cache-control'] });
+    // Each API's answers get their own cache entries (a body can be a valid chat and Messages request alike).
+    const keyed = request.ingress ? { ...body, '#api': request.ingress.api } : body;
+    const gate = await svc.fleet.gate({ table, rateKey: r.rateKey, endpoint, stream: r.stream, group: resolved.group.name, policy, body: keyed, cacheControl: req.headers['cache-control'] });
     if (gate.rate && !applyKeyLimit(svc, r, gate.rate)) return;
     if (gate.cache) {
       r.cache = gate.cache.status;

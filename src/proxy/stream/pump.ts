@@ -101,13 +101,18 @@ export abstract class StreamPump {
     const { svc, r, d } = this.a;
     const res = r.res;
     if (!res.writableEnded) {
-      res.write(sseErrorEvent(message, code));
+      res.write(this.errorEvent(message, code));
       res.end();
     }
     svc.log.warn({ event: 'stream_broken', req_id: r.id, deployment: d.id, detail: message }, 'upstream stream broke after the first chunk');
     d.state.onFailure(Date.now(), 'stream_broken', r.table.settings.allowedFails, d.cooldownMs);
     svc.fleet.onFailure(r.table, d, Date.now());
     svc.metrics.upstreamFailure(d.provider, 'network');
+  }
+
+  /** The event that ends a broken stream, in the client's API (OpenAI's error chunk unless overridden). */
+  protected errorEvent(message: string, code: string): string {
+    return sseErrorEvent(message, code);
   }
 
   /** The stream completed: the client's response ends and tokens are counted. */

@@ -7,6 +7,7 @@ import type { ModelGroup, RuntimeDeployment } from '../table.js';
 import type { Outcome } from '../attempt/outcome.js';
 import { PassThroughPump } from './pass-through.js';
 import { TranslatingPump } from './translating.js';
+import { IngressPump } from './ingress.js';
 
 export function pumpStream(
   svc: ProxyServices,
@@ -19,6 +20,6 @@ export function pumpStream(
   timedOut: () => boolean,
 ): Promise<Outcome> {
   const attempt = { svc, r, group, d, body: resp.body, upstreamStart, timer, timedOut };
-  const pump = d.adapter!.passThrough ? new PassThroughPump(attempt) : new TranslatingPump(attempt);
+  const pump = r.ingressAttempt ? new IngressPump(attempt, r.ingressAttempt.stream()) : d.adapter!.passThrough ? new PassThroughPump(attempt) : new TranslatingPump(attempt);
   return pump.run();
 }

@@ -11,10 +11,12 @@ import { failed, networkFailure, parseRetryAfter, type Outcome } from '../attemp
 import { finishJson } from '../answer/json.js';
 import { pumpStream } from '../stream/start.js';
 import { UpstreamAbort } from './abort.js';
+import { prepareIngressAttempt } from '../ingress/attempt.js';
 
 /** The adapter's upstream request, or the outcome when it cannot build one. */
-function buildUpstreamRequest(r: Exchange, d: RuntimeDeployment): UpstreamRequest | Outcome {
+function buildUpstreamRequest(svc: ProxyServices, r: Exchange, d: RuntimeDeployment): UpstreamRequest | Outcome {
   try {
+    if (r.ingress) return prepareIngressAttempt(svc, r, d);
     return d.adapter!.buildRequest(r.ctx, d.adapterDeployment, r.body);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
@@ -22,7 +24,8 @@ function buildUpstreamRequest(r: Exchange, d: RuntimeDeployment): UpstreamReques
     // that is the client's mistake, answered as such, not an upstream failure to fall back from.
     if (isObject(err) && (err as { status?: unknown }).status === 400) {
       const type = (err as { type?: unknown }).type;
-      sendError(r, 400, { message, type: typeof type === 'string' ? type : 'invalid_request_error', code: 'unsupported_request' }, successHeaders(r, d, 'application/json'));
+      const param = (err as { param?: unknown }).param;
+      sendError(r, 400, { message, type: typeof type === 'string' ? type : 'invalid_request_error', code: 'unsupported_request', param: typeof param === 'string' ? param : null }, successHeaders(r, d, 'application/json'));
       r.served = d;
       return { kind: 'client_error' };
     }
@@ -35,7 +38,7 @@ export async function callUpstream(svc: ProxyServices, r: Exchange, group: Model
   const pool = d.pool;
   if (!adapter || !pool) return failed('unavailable', d.disabledReason ?? 'deployment has no adapter');
   if (!adapter.endpoints.includes(r.endpoint)) return failed('unsupported_endpoint', `${d.prefix}/ does not serve ${r.endpoint}`);
-  const up = buildUpstreamRequest(r, d);
+  const up = buildUpstreamRequest(svc, r, d);
   if ('kind' in up) return up;
   let path: string;
   if (up.url.startsWith(d.origin)) path = up.url.slice(d.origin.length) || '/';
@@ -88,6 +91,7 @@ export async function callUpstream(svc: ProxyServices, r: Exchange, group: Model
     clearTimeout(timer);
     d.state.inflight--;
     r.abort = undefined;
+    r.ingressAttempt = undefined;
   }
 }
 

@@ -1,6 +1,8 @@
-// Fake Anthropic, Gemini and Ollama servers on 127.0.0.1 that speak each native wire format, including the
-// streaming framing (Anthropic SSE with event names, Gemini SSE with CRLF, Ollama NDJSON) and error bodies.
-// The model name in the request picks the scenario, so one server serves every test of a file.
+// Fake Anthropic, Gemini, Ollama and OpenAI-compatible servers on 127.0.0.1 that speak each wire format,
+// including the streaming framing (Anthropic SSE with event names, Gemini SSE with CRLF, Ollama NDJSON,
+// OpenAI `data:` chunks and [DONE]) and error bodies. The model name in the request picks the scenario, so
+// one server serves every test of a file. The `*loop*` models call tools, and answer with text once the last
+// turn carries tool results (the second step of a tool-use loop).
 // Streams are written in small uneven pieces so the proxy sees frames split across TCP reads.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -104,10 +106,35 @@ function anthropicStream(model: string, blocks: Obj[], stopReason: string, tail?
   return out;
 }
 
+/** The last message of a chat-like list, whatever the format calls it. */
+function lastOf(list: unknown): Obj | undefined {
+  return Array.isArray(list) && list.length > 0 ? (list[list.length - 1] as Obj) : undefined;
+}
+
+/** Anthropic: a `*loop*` model whose last user turn carries tool_result blocks. */
+function anthropicToolResults(body: Obj): boolean {
+  const last = lastOf(body.messages);
+  return String(body.model).includes('loop') && Array.isArray(last?.content) && (last.content as Obj[]).some((b) => b.type === 'tool_result');
+}
+
+const AFTER_TOOLS = 'Paris is sunny, 18 degrees.';
+const ANTHROPIC_VERSIONS = ['2023-06-01', '2026-10-21'];
+
 export function startAnthropic(): Promise<FakeUpstream> {
   return start(async (req, res) => {
+    if (req.method === 'POST' && req.url === '/v1/messages/count_tokens') {
+      if (!ANTHROPIC_VERSIONS.includes(String(req.headers['anthropic-version']))) return json(res, 400, { type: 'error', error: { type: 'invalid_request_error', message: 'anthropic-version header is required' } });
+      if (req.headers['x-api-key'] !== 'sk-ant-good') return json(res, 401, { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } });
+      if (req.body.max_tokens !== undefined) return json(res, 400, { type: 'error', error: { type: 'invalid_request_error', message: 'max_tokens: Extra inputs are not permitted' } });
+      return json(res, 200, { input_tokens: 42 });
+    }
     if (req.method !== 'POST' || req.url !== '/v1/messages') return json(res, 404, { type: 'error', error: { type: 'not_found_error', message: `no route ${req.url}` } });
-    if (req.headers['anthropic-version'] !== '2023-06-01') return json(res, 400, { type: 'error', error: { type: 'invalid_request_error', message: 'anthropic-version header is required' } });
+    // 2023-06-01 (what the chat adapter sends) and 2026-10-21 (what @anthropic-ai/sdk 1.x sends, passed on natively).
+    const version = String(req.headers['anthropic-version']);
+    if (!ANTHROPIC_VERSIONS.includes(version)) return json(res, 400, { type: 'error', error: { type: 'invalid_request_error', message: 'anthropic-version header is required' } });
+    if (version === '2026-10-21' && (req.body.temperature !== undefined || req.body.top_p !== undefined || req.body.top_k !== undefined)) {
+      return json(res, 400, { type: 'error', error: { type: 'invalid_request_error', message: 'temperature: not supported in API version 2026-10-21' } });
+    }
     if (req.headers['x-api-key'] !== 'sk-ant-good') {
       return json(res, 401, { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' }, request_id: 'req_1' });
     }
@@ -119,8 +146,13 @@ export function startAnthropic(): Promise<FakeUpstream> {
       return json(res, 429, { type: 'error', error: { type: 'rate_limit_error', message: 'Number of request tokens has exceeded your per-minute rate limit' } });
     }
     if (model === 'claude-bad') return json(res, 400, { type: 'error', error: { type: 'invalid_request_error', message: 'messages: roles must alternate' } });
-    const tools = model === 'claude-tools';
-    const blocks: Obj[] = tools
+    const tools = (model === 'claude-tools' || model.includes('loop')) && !anthropicToolResults(req.body);
+    if (anthropicToolResults(req.body) && req.body.stream !== true) {
+      return json(res, 200, { id: 'msg_fake_2', type: 'message', role: 'assistant', model, content: [{ type: 'text', text: AFTER_TOOLS }], stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: 60, output_tokens: 9 } });
+    }
+    const blocks: Obj[] = anthropicToolResults(req.body)
+      ? [{ type: 'text', pieces: ['Paris is sunny, ', '18 degrees.'] }]
+      : tools
       ? [
           { type: 'text', pieces: ['Checking ', 'both.'] },
           { type: 'tool_use', id: 'toolu_A', name: 'get_weather', pieces: ['{"loca', 'tion": "San Fra', 'ncisco, CA"}'] },
@@ -193,7 +225,18 @@ export function startGemini(): Promise<FakeUpstream> {
       return json(res, 200, { embeddings: requests.map((r) => ({ values: [r.content.parts[0].text.length, 0.5, -0.25] })) });
     }
     const usageMetadata = { promptTokenCount: 9, candidatesTokenCount: 6, totalTokenCount: 15 };
-    const tools = model === 'gemini-tools';
+    const contents = req.body.contents as Obj[] | undefined;
+    const lastParts = (lastOf(contents)?.parts as Obj[] | undefined) ?? [];
+    const toolResults = model.includes('loop') && lastParts.some((p) => p.functionResponse !== undefined);
+    if (toolResults) {
+      const answer = { candidates: [{ content: { role: 'model', parts: [{ text: AFTER_TOOLS }] }, finishReason: 'STOP', index: 0 }], usageMetadata, responseId: 'gem-5' };
+      if (method === 'generateContent') return json(res, 200, answer);
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      await writeInPieces(res, geminiEvent(answer));
+      res.end();
+      return;
+    }
+    const tools = model === 'gemini-tools' || model.includes('loop');
     const blocked = model === 'gemini-blocked';
     if (method === 'generateContent') {
       if (blocked) return json(res, 200, { promptFeedback: { blockReason: 'SAFETY' }, usageMetadata: { promptTokenCount: 9, totalTokenCount: 9 } });
@@ -255,8 +298,9 @@ export function startOllama(): Promise<FakeUpstream> {
     }
     if (req.url !== '/api/chat' && req.url !== '/api/generate') return json(res, 404, { error: '404 page not found' });
     const isChat = req.url === '/api/chat';
-    const tools = model === 'tools:latest';
-    const pieces = ['The sky', ' is blue', ' — ☀ bright', '.'];
+    const toolResults = model.includes('loop') && lastOf(req.body.messages)?.role === 'tool';
+    const tools = (model === 'tools:latest' || model.includes('loop')) && !toolResults;
+    const pieces = toolResults ? ['Paris is sunny, ', '18 degrees.'] : ['The sky', ' is blue', ' — ☀ bright', '.'];
     const final = { model, created_at: '2024-07-22T20:33:28.123648Z', done: true, done_reason: 'stop', total_duration: 885095291, prompt_eval_count: 26, eval_count: 12 };
     const toolCalls = [
       { function: { name: 'get_current_weather', arguments: { location: 'Paris, FR', format: 'celsius' } } },
@@ -279,6 +323,56 @@ export function startOllama(): Promise<FakeUpstream> {
       lines.push(isChat ? { ...final, message: { role: 'assistant', content: '' } } : { ...final, response: '' });
     }
     await writeInPieces(res, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    res.end();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// OpenAI-compatible (chat completions)
+
+const oaiChunk = (model: string, delta: Obj, finish: string | null = null): Obj => ({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 1, model, choices: [{ index: 0, delta, finish_reason: finish }] });
+const oaiUsage = { prompt_tokens: 21, completion_tokens: 8, total_tokens: 29 };
+
+export function startOpenAICompatible(): Promise<FakeUpstream> {
+  return start(async (req, res) => {
+    if (req.method !== 'POST' || req.url !== '/v1/chat/completions') return json(res, 404, { error: { message: `no route ${req.url}`, type: 'invalid_request_error', code: null } });
+    if (req.headers.authorization !== 'Bearer sk-oai-good') return json(res, 401, { error: { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' } });
+    const model = String(req.body.model);
+    if (!Array.isArray(req.body.messages)) return json(res, 400, { error: { message: "'messages' is a required property", type: 'invalid_request_error', code: null } });
+    if (model === 'gpt-busy') return json(res, 503, { error: { message: 'The server is overloaded', type: 'server_error', code: null } });
+    const toolResults = model.includes('loop') && lastOf(req.body.messages)?.role === 'tool';
+    const tools = (model === 'gpt-tools' || model.includes('loop')) && !toolResults;
+    const text = toolResults ? AFTER_TOOLS : 'Hello from the OpenAI-compatible upstream.';
+    const calls = [
+      { id: 'call_A', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Paris"}' } },
+      { id: 'call_B', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Rome"}' } },
+    ];
+    if (req.body.stream !== true) {
+      const message = tools ? { role: 'assistant', content: null, tool_calls: calls } : { role: 'assistant', content: text };
+      return json(res, 200, { id: 'chatcmpl-fake', object: 'chat.completion', created: 1, model, choices: [{ index: 0, message, finish_reason: tools ? 'tool_calls' : 'stop' }], usage: oaiUsage });
+    }
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    const chunks: Obj[] = [oaiChunk(model, { role: 'assistant', content: '' })];
+    if (tools) {
+      calls.forEach((c, index) => {
+        chunks.push(oaiChunk(model, { tool_calls: [{ index, id: c.id, type: 'function', function: { name: c.function.name, arguments: '' } }] }));
+        const args = c.function.arguments;
+        chunks.push(oaiChunk(model, { tool_calls: [{ index, function: { arguments: args.slice(0, 9) } }] }));
+        chunks.push(oaiChunk(model, { tool_calls: [{ index, function: { arguments: args.slice(9) } }] }));
+      });
+    } else {
+      for (const piece of text.match(/.{1,7}/g) ?? []) chunks.push(oaiChunk(model, { content: piece }));
+    }
+    let out = chunks.map((c) => `data: ${JSON.stringify(c)}\n\n`).join('');
+    if (model === 'gpt-midstream-cut') {
+      await writeInPieces(res, out);
+      res.socket?.destroy();
+      return;
+    }
+    out += `data: ${JSON.stringify(oaiChunk(model, {}, tools ? 'tool_calls' : 'stop'))}\n\n`;
+    const usage = req.body.stream_options as Obj | undefined;
+    if (usage?.include_usage === true) out += `data: ${JSON.stringify({ ...oaiChunk(model, {}), choices: [], usage: oaiUsage })}\n\n`;
+    await writeInPieces(res, out + 'data: [DONE]\n\n');
     res.end();
   });
 }

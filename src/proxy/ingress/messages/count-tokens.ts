@@ -42,12 +42,15 @@ export class CountTokensIngress implements IngressRequest {
   readonly stream = false;
   readonly dropped: readonly string[] = [];
 
+  private readonly body: Json;
+
   constructor(
-    private readonly body: Json,
+    body: unknown,
     private readonly raw: string,
     private readonly headers: AnthropicClientHeaders,
   ) {
     checkMessagesRequest(body, true);
+    this.body = body;
     this.model = body.model as string;
   }
 

@@ -16,12 +16,15 @@ export class MessagesIngress implements IngressRequest {
   private translation?: TranslatedMessages;
 
   /** Checks the request; throws IngressRequestError (a 400 naming the field) when it is malformed. */
+  private readonly body: Json;
+
   constructor(
-    private readonly body: Json,
+    body: unknown,
     private readonly raw: string,
     private readonly headers: AnthropicClientHeaders,
   ) {
     checkMessagesRequest(body);
+    this.body = body;
     this.model = body.model as string;
     this.stream = body.stream === true;
   }

@@ -15,7 +15,7 @@ export class ResponsesIngress implements IngressRequest {
   private readonly frame: ResponseFrame;
 
   /** Checks and translates the request; throws IngressRequestError (a 400 naming the field) when it cannot. */
-  constructor(body: Json) {
+  constructor(body: unknown) {
     checkResponsesRequest(body);
     this.model = body.model as string;
     this.stream = body.stream === true;
