@@ -1,6 +1,7 @@
 // Client authentication: Bearer keys compared in constant time. Keys are hashed once at table-build time;
 // a presented key is hashed once and compared against every configured key (no early exit), so neither
-// the length nor the content of a key leaks through timing.
+// the length nor the content of a key leaks through timing. Each key also gets an identity for counting
+// (rate limits, in memory and in Redis) that follows the key itself, not its position in the list.
 import * as crypto from 'node:crypto';
 
 export interface AuthKey {
@@ -8,13 +9,24 @@ export interface AuthKey {
   /** A label safe to log (`master`, `key#2`): never the key itself. */
   label: string;
   master: boolean;
+  /**
+   * What rate limits count under: `k:` + HMAC-SHA256 of the key (hex, 128 bits), keyed with the master key
+   * when there is one (every replica of a fleet has it; whoever reads Redis does not), else a
+   * domain-separated SHA-256. The same key keeps its counters when the list is reordered or rotated.
+   */
+  id: string;
 }
 
 export function buildAuthKeys(masterKey: string | undefined, keys: readonly string[]): AuthKey[] {
   const out: AuthKey[] = [];
-  if (masterKey) out.push({ digest: sha256(masterKey), label: 'master', master: true });
-  keys.forEach((k, i) => out.push({ digest: sha256(k), label: `key#${i + 1}`, master: false }));
+  if (masterKey) out.push({ digest: sha256(masterKey), label: 'master', master: true, id: keyIdentity(masterKey, masterKey) });
+  keys.forEach((k, i) => out.push({ digest: sha256(k), label: `key#${i + 1}`, master: false, id: keyIdentity(k, masterKey) }));
   return out;
+}
+
+export function keyIdentity(key: string, secret: string | undefined): string {
+  const mac = crypto.createHmac('sha256', secret ?? 'rainymodel key identity v1');
+  return `k:${mac.update(key, 'utf8').digest('hex').slice(0, 32)}`;
 }
 
 function sha256(s: string): Buffer {

@@ -1,9 +1,17 @@
 // Mutable per-deployment runtime state: circuit breaker, concurrency, rpm/tpm windows, latency.
 // Kept in a store keyed by deployment id so a hot reload does not forget which deployments are failing.
+//
+// The circuit rule (the same with and without Redis; in fleet mode the failures counted are the fleet's):
+// a deployment's circuit opens when more than `allowed_fails` failures happened within the last
+// FAILURE_WINDOW_MS (a sliding window; successes in between do not reset it), and stays open for
+// `cooldown_time`. Then one probe request is let through: a success closes the circuit, a failure opens it
+// again at once. Opening clears the failure window. rpm/tpm windows follow limits.ts.
+import { SlidingCounter, WeightedMinute } from './limits.js';
 
 export type CircuitState = 'closed' | 'open' | 'half_open';
 
-const MINUTE_MS = 60_000;
+/** Failures older than this no longer count toward allowed_fails (LiteLLM's per-minute rule). */
+export const FAILURE_WINDOW_MS = 60_000;
 
 export class DeploymentState {
   inflight = 0;
@@ -11,9 +19,8 @@ export class DeploymentState {
   private circuit: CircuitState = 'closed';
   private openUntil = 0;
   private probing = false;
-  private windowStart = 0;
-  private windowRequests = 0;
-  private windowTokens = 0;
+  private readonly requests = new SlidingCounter();
+  private readonly tokens = new WeightedMinute();
   /** Exponentially weighted latency to first byte, ms; undefined until the first success. */
   latencyMs: number | undefined;
   lastError: string | undefined;
@@ -41,21 +48,21 @@ export class DeploymentState {
     return true;
   }
 
+  /** A success closes a half-open circuit; it does not erase recent failures (see the rule above). */
   onSuccess(latencyMs: number): void {
-    this.failTimes.length = 0;
     this.circuit = 'closed';
     this.probing = false;
     this.latencyMs = this.latencyMs === undefined ? latencyMs : this.latencyMs * 0.8 + latencyMs * 0.2;
   }
 
-  /** Counts a failure; opens the circuit past `allowedFails` in a minute (or at once while probing). */
+  /** Counts a failure; opens the circuit past `allowedFails` in the window (or at once while probing). */
   onFailure(now: number, reason: string, allowedFails: number, cooldownMs: number): void {
     this.lastError = reason;
     this.lastErrorAt = now;
     const wasProbe = this.probing || this.circuit === 'half_open';
     this.probing = false;
     this.failTimes.push(now);
-    while (this.failTimes.length > 0 && now - this.failTimes[0] > MINUTE_MS) this.failTimes.shift();
+    while (this.failTimes.length > 0 && now - this.failTimes[0] > FAILURE_WINDOW_MS) this.failTimes.shift();
     if (wasProbe || this.failTimes.length > allowedFails) this.open(now, cooldownMs);
   }
 
@@ -94,44 +101,34 @@ export class DeploymentState {
 
   recentFailures(now: number): number {
     let n = 0;
-    for (const t of this.failTimes) if (now - t <= MINUTE_MS) n++;
+    for (const t of this.failTimes) if (now - t <= FAILURE_WINDOW_MS) n++;
     return n;
   }
 
-  private roll(now: number): void {
-    if (now - this.windowStart >= MINUTE_MS) {
-      this.windowStart = now;
-      this.windowRequests = 0;
-      this.windowTokens = 0;
-    }
-  }
-
-  /** Per-deployment rpm/tpm from the config: true when one more request fits this minute. */
+  /** Per-deployment rpm/tpm from the config: true when one more request fits the window. */
   hasCapacity(now: number, rpm: number | undefined, tpm: number | undefined): boolean {
-    this.roll(now);
-    if (rpm !== undefined && this.windowRequests >= rpm) return false;
-    if (tpm !== undefined && this.windowTokens >= tpm) return false;
+    if (rpm !== undefined && this.requests.count(now) >= rpm) return false;
+    if (tpm !== undefined && this.tokens.used(now) >= tpm) return false;
     return true;
   }
 
   countRequest(now: number): void {
-    this.roll(now);
-    this.windowRequests++;
+    this.requests.add(now);
   }
 
   countTokens(now: number, tokens: number): void {
-    this.roll(now);
-    this.windowTokens += tokens;
+    this.tokens.add(now, tokens);
   }
 
   tokensThisMinute(now: number): number {
-    this.roll(now);
-    return this.windowTokens;
+    return this.tokens.used(now);
   }
 
-  /** Ms until the current rpm/tpm window rolls over. */
-  windowResetMs(now: number): number {
-    return Math.max(0, this.windowStart + MINUTE_MS - now);
+  /** Ms until one more request fits the deployment's rpm/tpm (0 when it fits now). */
+  capacityWaitMs(now: number, rpm: number | undefined, tpm: number | undefined): number {
+    let wait = rpm !== undefined ? this.requests.msUntilBelow(now, rpm) : 0;
+    if (tpm !== undefined && this.tokens.used(now) >= tpm) wait = Math.max(wait, this.tokens.resetMs(now));
+    return wait;
   }
 }
 

@@ -68,14 +68,16 @@ describe('pure parts of the proxy', () => {
     ]);
   });
 
-  it('token bucket refuses past the budget and refills with time', () => {
+  it('key limit: at most rpm in any 60 s (the same window as in Redis); a refusal waits for the window', () => {
     const rl = new KeyRateLimiter({ rpm: 60 });
     expect(rl.check('k', 0).allowed).toBe(true);
     for (let i = 0; i < 59; i++) rl.check('k', 0);
     const refused = rl.check('k', 0);
     expect(refused.allowed).toBe(false);
-    expect(refused.retryAfterS).toBe(1);
-    expect(rl.check('k', 1000).allowed).toBe(true);
+    // Counted per second, a request stays in the window 60 to 61 s (never less than a minute).
+    expect(refused.retryAfterS).toBe(61);
+    expect(rl.check('k', 60_999).allowed).toBe(false);
+    expect(rl.check('k', 61_000).allowed).toBe(true);
   });
 
   it('authenticates any configured key and labels it without exposing it', () => {

@@ -26,9 +26,9 @@ function skipReason(svc: ProxyServices, r: Exchange, d: RuntimeDeployment, skipp
   if (d.adapter && !d.adapter.endpoints.includes(r.endpoint)) return 'endpoint';
   if (r.ingress?.serves && !r.ingress.serves(d.adapterDeployment)) return 'endpoint';
   const now = Date.now();
-  if (!d.state.hasCapacity(now, d.rpm, d.tpm) || svc.fleet.deploymentFull(d, now) || (d.maxParallel !== undefined && d.state.inflight >= d.maxParallel)) {
+  if (!d.state.hasCapacity(now, d.rpm, d.tpm) || (d.maxParallel !== undefined && d.state.inflight >= d.maxParallel)) {
     svc.metrics.rateLimited.inc({ scope: 'deployment' });
-    skipped.earliestRetryMs = Math.min(skipped.earliestRetryMs, d.state.windowResetMs(now) || 1000);
+    skipped.earliestRetryMs = Math.min(skipped.earliestRetryMs, d.state.capacityWaitMs(now, d.rpm, d.tpm) || 1000);
     return 'limit';
   }
   if (!r.table.settings.disableCooldowns && !d.state.tryEnter(now)) {
@@ -36,6 +36,16 @@ function skipReason(svc: ProxyServices, r: Exchange, d: RuntimeDeployment, skipp
     return 'cooldown';
   }
   return undefined;
+}
+
+/** Fleet mode: a deployment's rpm/tpm is the fleet's, so the request is reserved in Redis before the attempt. */
+async function fleetReservation(svc: ProxyServices, d: RuntimeDeployment, skipped: Skipped): Promise<Skip> {
+  const reserved = await svc.fleet.reserve(d);
+  if (reserved?.allowed !== false) return undefined;
+  d.state.releaseProbe();
+  svc.metrics.rateLimited.inc({ scope: 'deployment' });
+  skipped.earliestRetryMs = Math.min(skipped.earliestRetryMs, reserved.retryMs);
+  return 'limit';
 }
 
 export async function runAttempts(svc: ProxyServices, r: Exchange, chain: readonly ModelGroup[], policy: string): Promise<void> {
@@ -48,7 +58,7 @@ export async function runAttempts(svc: ProxyServices, r: Exchange, chain: readon
     for (const d of orderDeployments(group, policy, Date.now())) {
       if (attempts >= perGroup) break;
       if (r.clientGone) return;
-      const skip = skipReason(svc, r, d, skipped);
+      const skip = skipReason(svc, r, d, skipped) ?? (d.rpm === undefined && d.tpm === undefined ? undefined : await fleetReservation(svc, d, skipped));
       if (skip !== undefined) {
         skipped[skip]++;
         continue;

@@ -1,8 +1,10 @@
-// Fleet mode: several `rmctl serve` replicas share per-key limits, per-deployment usage, failure counts,
-// cooldowns and the response cache through Redis. The request path does at most one Redis round trip
-// (the gate: key limit plus cache lookup in one script) under a tight timeout; everything else is
-// fire-and-forget or rides on one background sync per interval. With Redis down every decision falls
-// back to the replica's in-memory state, counted in a metric, until the sync sees Redis again.
+// Fleet mode: several `rmctl serve` replicas share per-key limits, per-deployment rpm/tpm, failure counts,
+// cooldowns and the response cache through Redis. Limits are decided in Redis, atomically, before the
+// request goes on (the gate: key limit plus cache lookup in one script; a reservation per attempt on a
+// deployment with rpm/tpm), so they are exact for any arrival pattern while Redis is up. When Redis is
+// down (connection.ts says what that means) every decision uses the replica's in-memory state at once,
+// counted in a metric, and what was decided or seen locally is replayed into Redis when it is back
+// (backlog.ts). Cooldowns are pushed to every replica over pub/sub and pulled by the periodic sync.
 import { randomUUID } from 'node:crypto';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { Logger } from '../logging.js';
@@ -10,8 +12,11 @@ import type { RateDecision } from '../limits.js';
 import type { Endpoint } from '../providers/types.js';
 import type { StateStore } from '../state.js';
 import type { RouteTable, RuntimeDeployment } from '../table.js';
+import { Backlog, type CooldownTarget } from './backlog.js';
 import { cacheKey, LocalCache, MAX_ENTRY_BYTES, parseCacheControl, parseCached, type CachedResponse, type CacheStatus } from './cache.js';
 import { loadRedisClient, RedisLink } from './connection.js';
+import { CooldownChannel } from './cooldown-channel.js';
+import { admitReply, type AdmitReply } from './admit-reply.js';
 import { ADMIT, CONSUME_TOKENS, RECORD_FAILURE, SYNC } from './scripts.js';
 import { targetKey, type FleetSettings } from './settings.js';
 
@@ -38,19 +43,14 @@ export interface Gate {
   cache?: { status: CacheStatus; hit?: CachedResponse; storeKey?: string };
 }
 
-export type FallbackOp = 'rate_limit' | 'cache_get' | 'cache_set' | 'tokens' | 'failure' | 'sync';
-
-/** A deployment's fleet-wide usage as of the last sync, plus what this replica added since. */
-interface Usage {
-  window: number;
-  fleetRequests: number;
-  fleetTokens: number;
-  /** Sent with the running sync, not yet confirmed. */
-  sentRequests: number;
-  sentTokens: number;
-  pendingRequests: number;
-  pendingTokens: number;
+/** The fleet's answer to "may one more request go to this deployment now?". */
+export interface Reservation {
+  allowed: boolean;
+  /** When refused: ms until the deployment's window has room. */
+  retryMs: number;
 }
+
+export type FallbackOp = 'rate_limit' | 'deployment_limit' | 'cache_get' | 'cache_set' | 'tokens' | 'failure' | 'sync';
 
 interface FleetMetrics {
   redisUp: Gauge<'redis'>;
@@ -60,25 +60,21 @@ interface FleetMetrics {
 
 /** Waited for at startup and when a reload names a new Redis, so the first requests already share. */
 const CONNECT_WAIT_MS = 1000;
-/** A sync result older than this no longer describes the fleet: the deployment check goes local-only. */
-const STALE_SYNCS = 8;
 
 export class Fleet {
-  private settings: FleetSettings = { namespace: 'default', commandTimeoutMs: 20, syncIntervalMs: 250 };
+  private settings: FleetSettings = { namespace: 'default', commandTimeoutMs: 250, syncIntervalMs: 250 };
   private readonly links = new Map<string, RedisLink>();
   private stateLink?: RedisLink;
   private cacheLink?: RedisLink;
+  private channel?: CooldownChannel;
   private local?: LocalCache;
   private metrics?: FleetMetrics;
   private timer?: NodeJS.Timeout;
   private syncing = false;
   private closed = false;
-  private lastSyncAt = 0;
-  private redisOffsetMs = 0;
-  private readonly usage = new Map<string, Usage>();
+  private readonly backlog = new Backlog();
   /** Deployment ids with rpm/tpm in the current table: the only ones whose usage is shared (pattern-route
    *  deployments, created per requested name, keep their limits per replica). */
-  private limited: string[] = [];
   private limitedSet: ReadonlySet<string> = new Set();
   private readonly member = randomUUID().slice(0, 12);
   private seq = 0;
@@ -116,6 +112,7 @@ export class Fleet {
       await loadRedisClient();
       if (this.closed) return;
     }
+    const namespaceChanged = s.namespace !== this.settings.namespace;
     this.settings = s;
     for (const [key, link] of this.links) {
       if (!wanted.has(key)) {
@@ -127,14 +124,19 @@ export class Fleet {
     for (const [key, target] of wanted) {
       if (this.links.has(key)) continue;
       const link = new RedisLink(target, s.commandTimeoutMs, this.options.logger, {
-        // Back after an outage: pull the fleet's cooldowns now rather than at the next tick.
+        // Back after an outage: tell Redis what happened here meanwhile, then pull the fleet's cooldowns.
         onUp: () => void this.sync(),
         onDown: () => undefined,
       });
       this.links.set(key, link);
       starting.push(link.start(CONNECT_WAIT_MS));
     }
-    this.stateLink = s.redis ? this.links.get(targetKey(s.redis)) : undefined;
+    const stateLink = s.redis ? this.links.get(targetKey(s.redis)) : undefined;
+    if (stateLink !== this.stateLink || namespaceChanged) {
+      this.channel?.close();
+      this.channel = stateLink ? new CooldownChannel(stateLink, this.key('cooldown-events'), (id, ms) => this.applyCooldown(id, ms)) : undefined;
+    }
+    this.stateLink = stateLink;
     this.cacheLink = s.cache?.type === 'redis' && s.cache.redis ? this.links.get(targetKey(s.cache.redis)) : undefined;
     if (s.cache?.type === 'local') {
       if (!this.local || this.local.maxEntries !== s.cache.maxEntries) this.local = new LocalCache(s.cache.maxEntries);
@@ -142,10 +144,7 @@ export class Fleet {
       this.local = undefined;
     }
     if (this.links.size > 0 || s.cache) this.ensureMetrics();
-
-    this.limited = this.stateLink ? table.deployments.filter((d) => d.rpm !== undefined || d.tpm !== undefined).map((d) => d.id) : [];
-    this.limitedSet = new Set(this.limited);
-    for (const id of this.usage.keys()) if (!this.limitedSet.has(id)) this.usage.delete(id);
+    this.limitedSet = new Set(this.stateLink ? table.deployments.filter((d) => d.rpm !== undefined || d.tpm !== undefined).map((d) => d.id) : []);
 
     if (this.stateLink && !this.timer) {
       this.timer = setInterval(() => void this.sync(), s.syncIntervalMs);
@@ -176,7 +175,7 @@ export class Fleet {
       }),
       fallbacks: new Counter({
         name: 'rainymodel_redis_fallbacks_total',
-        help: 'Fleet mode: operations that used local state because Redis was down, slow or failing (op: rate_limit, cache_get, cache_set, tokens, failure, sync)',
+        help: 'Fleet mode: operations decided or kept locally because Redis was down (op: rate_limit, deployment_limit, cache_get, cache_set, tokens, failure, sync)',
         labelNames: ['op'],
         registers,
       }),
@@ -197,9 +196,23 @@ export class Fleet {
     return `rainymodel:${this.settings.cache?.namespace ?? this.settings.namespace}:cache:${hash}`;
   }
 
-  private failed(link: RedisLink, op: FallbackOp, err: unknown): void {
-    this.fallback(op);
-    link.markDown(err instanceof Error ? err.message : String(err));
+  private nextMember(): string {
+    return `${this.member}:${++this.seq}`;
+  }
+
+  private get cooldownTarget(): CooldownTarget {
+    return { cooldownsKey: this.key('cooldowns'), channel: this.key('cooldown-events'), failuresKey: (id) => this.key('faillog', id) };
+  }
+
+  /** One ADMIT call (a key's or a deployment's window, optionally a cache read); undefined when Redis is down. */
+  private async admit(link: RedisLink, windows: { req: string; tok: string; member: string; rpm: number; tpm: number } | undefined, cacheRedisKey: string | undefined): Promise<AdmitReply | undefined> {
+    const keys = [windows?.req ?? this.key('rl', '-'), windows?.tok ?? this.key('rl', '-'), cacheRedisKey ?? this.key('cache', '-')];
+    const args = [windows?.rpm ?? 0, windows?.tpm ?? 0, windows?.member ?? '-', windows ? 1 : 0, cacheRedisKey !== undefined ? 1 : 0];
+    try {
+      return admitReply(await link.run(ADMIT, keys, args));
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -226,18 +239,22 @@ export class Fleet {
     const limiter = i.table.rateLimiter;
     const state = limiter ? this.stateLink : undefined;
     const redisCacheKey = lookup && hash && this.cacheLink ? this.cacheEntryKey(hash) : undefined;
-    const rateShared = state !== undefined && state.up;
-    const cacheShared = redisCacheKey !== undefined && this.cacheLink!.up;
-    const merged = rateShared && cacheShared && state === this.cacheLink;
+    const merged = state !== undefined && redisCacheKey !== undefined && state === this.cacheLink;
+    const windows = limiter && state ? { req: this.key('rl', 'req', i.rateKey), tok: this.key('rl', 'tok', i.rateKey), member: this.nextMember(), rpm: limiter.config.rpm ?? 0, tpm: limiter.config.tpm ?? 0 } : undefined;
     const [rate, cached] = await Promise.all([
-      rateShared ? this.admit(state, i.rateKey, limiter!.config, merged ? redisCacheKey : undefined) : undefined,
-      cacheShared && !merged ? this.admit(this.cacheLink!, undefined, undefined, redisCacheKey) : undefined,
+      state ? this.admit(state, windows, merged ? redisCacheKey : undefined) : undefined,
+      redisCacheKey !== undefined && !merged ? this.admit(this.cacheLink!, undefined, redisCacheKey) : undefined,
     ]);
-    if (limiter && state) {
-      if (rate) out.rate = rate.decision;
-      else {
+    if (limiter && windows) {
+      if (rate) {
+        out.rate = rate.decision(limiter.config);
+        if (out.rate.allowed) limiter.record(i.rateKey, now);
+      } else {
+        // Redis is down, or went down while this waited: decide here, and tell Redis once it is back
+        // (the admission, or that the ADMIT it may still run late must not count).
         this.fallback('rate_limit');
         out.rate = limiter.check(i.rateKey, now);
+        if (windows.rpm > 0) this.backlog.admission(windows.req, windows.member, now, out.rate.allowed);
       }
     }
     if (redisCacheKey !== undefined && out.cache) {
@@ -251,46 +268,21 @@ export class Fleet {
     return out;
   }
 
-  /** One ADMIT call; undefined when Redis failed (the caller falls back). */
-  private async admit(
-    link: RedisLink,
-    rateKey: string | undefined,
-    limits: { rpm?: number; tpm?: number } | undefined,
-    cacheRedisKey: string | undefined,
-  ): Promise<{ decision: RateDecision; cached: string } | undefined> {
-    const rpm = limits?.rpm ?? 0;
-    const tpm = limits?.tpm ?? 0;
-    const keyId = rateKey ?? '';
-    const keys = [this.key('rl', 'req', keyId), this.key('rl', 'tok', keyId), cacheRedisKey ?? this.key('cache', '-')];
-    const args = [rpm, tpm, `${this.member}:${++this.seq}`, rateKey !== undefined ? 1 : 0, cacheRedisKey !== undefined ? 1 : 0];
-    let reply: unknown;
-    try {
-      reply = await link.run(ADMIT, keys, args);
-    } catch (err) {
-      this.failed(link, rateKey !== undefined ? 'rate_limit' : 'cache_get', err);
-      return undefined;
-    }
-    if (!Array.isArray(reply) || reply.length < 6) return undefined;
-    const [allowedN, count, reqReset, used, tokReset, cached] = reply.map((v: unknown) => (typeof v === 'number' ? v : String(v)));
-    const allowed = allowedN === 1;
-    const headers: Record<string, string> = {};
-    let retryAfterS = 0;
-    if (rpm) {
-      const n = Number(count);
-      headers['x-ratelimit-limit-requests'] = String(rpm);
-      headers['x-ratelimit-remaining-requests'] = String(Math.max(0, rpm - n));
-      headers['x-ratelimit-reset-requests'] = `${Math.ceil(Number(reqReset) / 1000)}s`;
-      if (!allowed && n >= rpm) retryAfterS = Math.max(retryAfterS, Math.ceil(Number(reqReset) / 1000));
-    }
-    if (tpm) {
-      const u = Number(used);
-      headers['x-ratelimit-limit-tokens'] = String(tpm);
-      headers['x-ratelimit-remaining-tokens'] = String(Math.max(0, tpm - u));
-      headers['x-ratelimit-reset-tokens'] = `${Math.ceil(Number(tokReset) / 1000)}s`;
-      if (!allowed && u >= tpm) retryAfterS = Math.max(retryAfterS, Math.ceil(Number(tokReset) / 1000));
-    }
-    if (!allowed) retryAfterS = Math.max(1, retryAfterS);
-    return { decision: { allowed, retryAfterS, headers }, cached: String(cached) };
+  /**
+   * Before an attempt on a deployment with rpm/tpm (after the replica's own check allowed it): reserves the
+   * request in the fleet's window. undefined when the fleet does not decide (no Redis, a pattern-route
+   * deployment, or Redis down: then the local decision stands and is replayed into Redis later).
+   */
+  async reserve(d: RuntimeDeployment): Promise<Reservation | undefined> {
+    const link = this.stateLink;
+    if (!link || !this.limitedSet.has(d.id)) return undefined;
+    const now = Date.now();
+    const windows = { req: this.key('dep', 'req', d.id), tok: this.key('dep', 'tok', d.id), member: this.nextMember(), rpm: d.rpm ?? 0, tpm: d.tpm ?? 0 };
+    const reply = await this.admit(link, windows, undefined);
+    if (reply) return { allowed: reply.allowed, retryMs: reply.retryMs(windows) };
+    this.fallback('deployment_limit');
+    if (windows.rpm > 0) this.backlog.admission(windows.req, windows.member, now, true);
+    return undefined;
   }
 
   /** Stores a 200 answer (local LRU or Redis with TTL); fire-and-forget, after the client has it. */
@@ -304,109 +296,63 @@ export class Fleet {
     }
     const link = this.cacheLink;
     if (!link) return;
-    if (!link.up) return this.fallback('cache_set');
-    link.client.set(this.cacheEntryKey(hash), JSON.stringify(value), 'PX', Math.max(1, Math.round(cache.ttlMs))).catch((err: unknown) => this.failed(link, 'cache_set', err));
+    link.send(() => link.client.set(this.cacheEntryKey(hash), JSON.stringify(value), 'PX', Math.max(1, Math.round(cache.ttlMs)))).catch(() => this.fallback('cache_set'));
   }
 
-  /** A request sent to a deployment with rpm/tpm: counted locally, pushed with the next sync. */
-  countRequest(d: RuntimeDeployment): void {
-    if (!this.stateLink || (d.rpm === undefined && d.tpm === undefined) || !this.limitedSet.has(d.id)) return;
-    this.usageOf(d.id).pendingRequests++;
-  }
-
-  /** A finished request's tokens: the deployment's shared usage and the key's shared token window. */
+  /** A finished request's tokens: the deployment's and the key's shared token windows. */
   countTokens(table: RouteTable, rateKey: string, d: RuntimeDeployment, tokens: number): void {
-    const link = this.stateLink;
-    if (!link || tokens <= 0) return;
-    if (d.tpm !== undefined && this.limitedSet.has(d.id)) this.usageOf(d.id).pendingTokens += tokens;
-    if (!table.rateLimiter?.config.tpm) return;
-    if (!link.up) return this.fallback('tokens');
-    link.run(CONSUME_TOKENS, [this.key('rl', 'tok', rateKey)], [tokens]).catch((err: unknown) => this.failed(link, 'tokens', err));
+    if (!this.stateLink || tokens <= 0) return;
+    if (d.tpm !== undefined && this.limitedSet.has(d.id)) this.addTokens(this.key('dep', 'tok', d.id), tokens);
+    if (table.rateLimiter?.config.tpm) this.addTokens(this.key('rl', 'tok', rateKey), tokens);
   }
 
-  /** True when the fleet as a whole has used up the deployment's rpm/tpm this minute (as of the last sync). */
-  deploymentFull(d: RuntimeDeployment, now: number): boolean {
-    if (d.rpm === undefined && d.tpm === undefined) return false;
-    const link = this.stateLink;
-    const u = this.usage.get(d.id);
-    if (!link?.up || !u || now - this.lastSyncAt > STALE_SYNCS * this.settings.syncIntervalMs) return false;
-    const current = Math.floor((now + this.redisOffsetMs) / 60_000) === u.window;
-    const requests = (current ? u.fleetRequests : 0) + u.sentRequests + u.pendingRequests;
-    const tokens = (current ? u.fleetTokens : 0) + u.sentTokens + u.pendingTokens;
-    return (d.rpm !== undefined && requests >= d.rpm) || (d.tpm !== undefined && tokens >= d.tpm);
+  private addTokens(key: string, tokens: number): void {
+    const link = this.stateLink!;
+    link.run(CONSUME_TOKENS, [key], [tokens], false).catch(() => {
+      this.fallback('tokens');
+      this.backlog.tokenUsage(key, tokens);
+    });
   }
 
   /** Shares a failed attempt (after the local state took it): counts toward, or opens, the fleet cooldown. */
   onFailure(table: RouteTable, d: RuntimeDeployment, now: number): void {
     const link = this.stateLink;
     if (!link || table.settings.disableCooldowns) return;
-    if (!link.up) return this.fallback('failure');
     // The replica's own circuit opened (threshold, failed probe, Retry-After, rejected key): open the
     // fleet's for as long; otherwise count the failure toward the fleet-wide allowed_fails.
     const force = d.state.circuitState(now) === 'open' ? d.state.cooldownRemainingMs(now) : 0;
+    const pending = { failuresKey: this.key('faillog', d.id), deployment: d.id, member: this.nextMember(), at: now, allowedFails: table.settings.allowedFails, cooldownMs: d.cooldownMs };
+    const keep = (): void => {
+      this.fallback('failure');
+      if (force > 0) this.backlog.cooldown(d.id, now + force);
+      else this.backlog.failure(pending);
+    };
+    const t = this.cooldownTarget;
     link
-      .run(RECORD_FAILURE, [this.key('fails', d.id), this.key('cooldowns')], [d.id, table.settings.allowedFails, d.cooldownMs, force])
+      .run(RECORD_FAILURE, [pending.failuresKey, t.cooldownsKey], [d.id, pending.allowedFails, d.cooldownMs, force, pending.member, 0, t.channel], false)
       .then((opened) => {
-        // Opened by the fleet count: this replica stays off it now, the others after their next sync.
-        if (typeof opened === 'number' && opened > 0) d.state.applySharedCooldown(Date.now(), opened);
-      })
-      .catch((err: unknown) => this.failed(link, 'failure', err));
+        // Opened by the fleet count: this replica stays off it now (the others hear it on the channel).
+        if (typeof opened === 'number' && opened > 0) this.applyCooldown(d.id, opened);
+      }, keep);
   }
 
-  private usageOf(id: string): Usage {
-    let u = this.usage.get(id);
-    if (!u) {
-      u = { window: -1, fleetRequests: 0, fleetTokens: 0, sentRequests: 0, sentTokens: 0, pendingRequests: 0, pendingTokens: 0 };
-      this.usage.set(id, u);
-    }
-    return u;
+  private applyCooldown(deployment: string, ms: number): void {
+    this.options.store.find(deployment)?.applySharedCooldown(Date.now(), ms);
   }
 
-  /** Pushes usage deltas, pulls fleet usage and cooldowns; also the probe that brings a down Redis back. */
+  /** Replays the backlog, pulls the fleet's cooldowns; run every sync interval and when Redis comes back. */
   async sync(): Promise<void> {
     const link = this.stateLink;
-    if (!link || this.syncing || this.closed) return;
+    if (!link || this.syncing || this.closed || !link.up) return;
     this.syncing = true;
-    const ids = this.limited;
-    const args: number[] = [];
-    for (const id of ids) {
-      const u = this.usageOf(id);
-      u.sentRequests = u.pendingRequests;
-      u.sentTokens = u.pendingTokens;
-      u.pendingRequests = 0;
-      u.pendingTokens = 0;
-      args.push(u.sentRequests, u.sentTokens);
-    }
     try {
-      const reply = await link.run(SYNC, [this.key('cooldowns'), ...ids.map((id) => this.key('usage', id))], args);
-      if (!Array.isArray(reply) || reply.length < 3) throw new Error('unexpected sync reply');
-      const [redisNow, usage, cool] = reply as [number, unknown[], unknown[]];
-      const localNow = Date.now();
-      this.redisOffsetMs = redisNow - localNow;
-      const window = Math.floor(redisNow / 60_000);
-      ids.forEach((id, n) => {
-        const u = this.usageOf(id);
-        u.window = window;
-        u.fleetRequests = Number(usage[n * 2]);
-        u.fleetTokens = Number(usage[n * 2 + 1]);
-        u.sentRequests = 0;
-        u.sentTokens = 0;
-      });
-      for (let n = 0; n + 1 < cool.length; n += 2) {
-        const state = this.options.store.find(String(cool[n]));
-        state?.applySharedCooldown(localNow, Number(cool[n + 1]) - redisNow);
-      }
-      this.lastSyncAt = localNow;
-      link.markUp();
-    } catch (err) {
-      // The deltas may or may not have landed; dropping them errs towards under-counting, and each
-      // replica's own in-memory limits still hold meanwhile.
-      for (const id of ids) {
-        const u = this.usageOf(id);
-        u.sentRequests = 0;
-        u.sentTokens = 0;
-      }
-      this.failed(link, 'sync', err);
+      for (const o of await this.backlog.flush(link, this.cooldownTarget)) this.applyCooldown(o.deployment, o.ms);
+      const reply = await link.run(SYNC, [this.key('cooldowns')], [], false);
+      if (!Array.isArray(reply) || reply.length < 2) throw new Error('unexpected sync reply');
+      const [redisNow, cool] = reply as [number, unknown[]];
+      for (let n = 0; n + 1 < cool.length; n += 2) this.applyCooldown(String(cool[n]), Number(cool[n + 1]) - redisNow);
+    } catch {
+      this.fallback('sync');
     } finally {
       this.syncing = false;
     }
@@ -416,6 +362,7 @@ export class Fleet {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    this.channel?.close();
     const links = [...this.links.values()];
     this.links.clear();
     await Promise.all(links.map((l) => l.close()));

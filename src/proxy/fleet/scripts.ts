@@ -82,26 +82,34 @@ return cur
 );
 
 /**
- * A failed upstream attempt. Counts it in the deployment's fleet-wide one-minute window; past
- * allowed_fails (or when the replica's own circuit already opened: force ms > 0) the deployment enters
- * the fleet's cooldown set (member = deployment id, score = cooldown end), which every replica pulls.
- * KEYS: failure counter, cooldown zset. ARGV: deployment id, allowed_fails, cooldown ms, force ms.
- * Returns the cooldown opened, in ms (0 when none).
+ * A failed upstream attempt, under the circuit rule of state.ts with the fleet's failures: each failure is
+ * a member of the deployment's failure log (a sorted set scored by time, so a failure re-sent after a Redis
+ * outage is counted once); more than allowed_fails in the last 60 s (or a replica whose own circuit already
+ * opened: force ms > 0) puts the deployment in the fleet's cooldown set (member = deployment id, score =
+ * cooldown end) and publishes `<id> <ms>` on the cooldown channel, so every replica hears it at once.
+ * KEYS: failure log, cooldown zset. ARGV: deployment id, allowed_fails, cooldown ms, force ms, failure
+ * member, age ms (how long ago it happened), channel. Returns the cooldown opened, in ms (0 when none).
  */
 export const RECORD_FAILURE = new RedisScript(
   'record_failure',
   `${NOW}
 local openMs = tonumber(ARGV[4])
 if openMs <= 0 then
-  local n = redis.call('INCR', KEYS[1])
-  if n == 1 then redis.call('PEXPIRE', KEYS[1], 60000) end
-  if n > tonumber(ARGV[2]) then openMs = tonumber(ARGV[3]) end
+  local at = now - tonumber(ARGV[6])
+  if at <= now - 60000 then return 0 end
+  redis.call('ZADD', KEYS[1], at, ARGV[5])
+  redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - 60000)
+  redis.call('PEXPIRE', KEYS[1], 60000)
+  if redis.call('ZCARD', KEYS[1]) > tonumber(ARGV[2]) then openMs = tonumber(ARGV[3]) end
 end
 if openMs > 0 then
   redis.call('DEL', KEYS[1])
   local untilMs = now + openMs
   local cur = tonumber(redis.call('ZSCORE', KEYS[2], ARGV[1]) or '0')
-  if untilMs > cur then redis.call('ZADD', KEYS[2], untilMs, ARGV[1]) end
+  if untilMs > cur then
+    redis.call('ZADD', KEYS[2], untilMs, ARGV[1])
+    redis.call('PUBLISH', ARGV[7], ARGV[1] .. ' ' .. openMs)
+  end
   if redis.call('PTTL', KEYS[2]) < openMs then redis.call('PEXPIRE', KEYS[2], openMs) end
   return openMs
 end
@@ -110,37 +118,38 @@ return 0
 );
 
 /**
- * The background sync of one replica: pushes its per-deployment request/token deltas into the fleet's
- * current-minute counters, reads the totals back, and reads the live cooldown set. One round trip per
- * interval, whatever the traffic.
- * KEYS: cooldown zset, then one usage hash per rate-limited deployment. ARGV: request delta, token delta
- * per usage hash. Returns {redis now ms, {requests, tokens per usage hash}, {id, end ms, ...}}.
+ * Admissions decided locally (Redis was down or went down while the decision waited) brought into the
+ * shared logs: an allowed request is added under its own member (a no-op when the original ADMIT did run
+ * after all), a refused one removed (in case the original ADMIT ran late and admitted it).
+ * KEYS: one request log per admission. ARGV per admission: member, age ms, allowed (1/0).
+ */
+export const RECONCILE_ADMISSIONS = new RedisScript(
+  'reconcile_admissions',
+  `${NOW}
+for i = 1, #KEYS do
+  local member = ARGV[i * 3 - 2]
+  local at = now - tonumber(ARGV[i * 3 - 1])
+  if ARGV[i * 3] == '1' then
+    if at > now - 60000 then
+      redis.call('ZADD', KEYS[i], at, member)
+      if redis.call('PTTL', KEYS[i]) < 60000 then redis.call('PEXPIRE', KEYS[i], 60000) end
+    end
+  else
+    redis.call('ZREM', KEYS[i], member)
+  end
+end
+return #KEYS
+`,
+);
+
+/**
+ * The background sync of one replica (the safety net under the cooldown channel): reads the live
+ * cooldown set and Redis' clock. KEYS: cooldown zset. Returns {redis now ms, {id, end ms, ...}}.
  */
 export const SYNC = new RedisScript(
   'sync',
   `${NOW}
-local win = math.floor(now / 60000)
-local usage = {}
-for i = 2, #KEYS do
-  local dr = tonumber(ARGV[(i - 2) * 2 + 1])
-  local dt = tonumber(ARGV[(i - 2) * 2 + 2])
-  local h = redis.call('HMGET', KEYS[i], 'w', 'r', 't')
-  local r, tk = 0, 0
-  if tonumber(h[1]) == win then
-    r = tonumber(h[2]) or 0
-    tk = tonumber(h[3]) or 0
-  end
-  if dr > 0 or dt > 0 then
-    r = r + dr
-    tk = tk + dt
-    redis.call('HSET', KEYS[i], 'w', win, 'r', r, 't', tk)
-    redis.call('PEXPIRE', KEYS[i], 120000)
-  end
-  usage[#usage + 1] = r
-  usage[#usage + 1] = tk
-end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-local cool = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
-return {now, usage, cool}
+return {now, redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')}
 `,
 );

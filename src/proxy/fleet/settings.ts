@@ -25,14 +25,14 @@ export interface FleetSettings {
   redis?: RedisTarget;
   /** Key prefix segment: `rainymodel:<namespace>:...`. */
   namespace: string;
-  /** Longest wait for one Redis command on the request path before falling back to local state. */
+  /** Redis counts as down after answering nothing for 3 x this while a command waits (connection.ts). */
   commandTimeoutMs: number;
-  /** How often each replica pushes its usage and pulls the fleet's cooldowns and usage. */
+  /** How often each replica replays its backlog and pulls the fleet's cooldowns (a safety net under pub/sub). */
   syncIntervalMs: number;
   cache?: CacheSettings;
 }
 
-export const DEFAULT_COMMAND_TIMEOUT_MS = 20;
+export const DEFAULT_COMMAND_TIMEOUT_MS = 250;
 export const DEFAULT_SYNC_INTERVAL_MS = 250;
 export const DEFAULT_CACHE_TTL_S = 600;
 export const DEFAULT_CACHE_ENTRIES = 1000;

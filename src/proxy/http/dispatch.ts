@@ -52,7 +52,7 @@ function authenticate(r: Exchange, xApiKey: boolean): boolean {
   }
   r.key = key;
   r.keyLabel = key.label;
-  r.rateKey = key.label;
+  r.rateKey = key.id;
   return true;
 }
 

@@ -57,7 +57,6 @@ export async function callUpstream(svc: ProxyServices, r: Exchange, group: Model
   const upstreamStart = performance.now();
   d.state.inflight++;
   d.state.countRequest(Date.now());
-  svc.fleet.countRequest(d);
   try {
     let resp: Dispatcher.ResponseData;
     try {

@@ -69,7 +69,7 @@ export async function startRedis(): Promise<RedisProcess> {
   const r: RedisProcess = {
     port,
     async start() {
-      proc = spawn(REDIS_BIN, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no'], { stdio: 'ignore' });
+      proc = spawn(REDIS_BIN, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no', '--enable-debug-command', 'yes'], { stdio: 'ignore' });
       const p = proc;
       exited = new Promise<void>((resolve) => p.once('exit', () => resolve()));
       await waitFor(`redis-server on port ${port}`, async () => {
