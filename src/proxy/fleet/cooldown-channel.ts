@@ -7,16 +7,27 @@ import type { RedisLink } from './connection.js';
 
 export class CooldownChannel {
   private readonly sub: Redis;
+  /** Resolves once subscribed (or after `waitMs`): configure() waits for it, then syncs, so nothing is missed. */
+  readonly subscribed: Promise<void>;
 
   constructor(
     link: RedisLink,
     readonly channel: string,
     onCooldown: (deployment: string, ms: number) => void,
+    waitMs: number,
   ) {
     // A subscriber connection cannot run other commands; it reconnects on its own like the main one.
     this.sub = link.client.duplicate({ lazyConnect: true, autoResubscribe: false, enableOfflineQueue: true });
     this.sub.on('error', () => undefined);
-    this.sub.on('ready', () => void this.sub.subscribe(channel).catch(() => undefined));
+    let done: () => void = () => undefined;
+    this.subscribed = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, waitMs);
+      done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.sub.on('ready', () => void this.sub.subscribe(channel).then(done, () => undefined));
     this.sub.on('message', (ch: string, text: string) => {
       if (ch !== channel) return;
       const space = text.lastIndexOf(' ');

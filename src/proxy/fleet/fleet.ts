@@ -134,7 +134,8 @@ export class Fleet {
     const stateLink = s.redis ? this.links.get(targetKey(s.redis)) : undefined;
     if (stateLink !== this.stateLink || namespaceChanged) {
       this.channel?.close();
-      this.channel = stateLink ? new CooldownChannel(stateLink, this.key('cooldown-events'), (id, ms) => this.applyCooldown(id, ms)) : undefined;
+      this.channel = stateLink ? new CooldownChannel(stateLink, this.key('cooldown-events'), (id, ms) => this.applyCooldown(id, ms), CONNECT_WAIT_MS) : undefined;
+      if (this.channel) starting.push(this.channel.subscribed);
     }
     this.stateLink = stateLink;
     this.cacheLink = s.cache?.type === 'redis' && s.cache.redis ? this.links.get(targetKey(s.cache.redis)) : undefined;

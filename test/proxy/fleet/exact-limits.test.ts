@@ -14,7 +14,7 @@ if (!redisAvailable) console.warn(SKIP_MESSAGE);
 
 const count = (rs: Array<{ status: number }>, status: number): number => rs.filter((r) => r.status === status).length;
 
-describe.skipIf(!redisAvailable)('fleet limits are exact under bursts (real replicas, default redis_timeout_ms)', () => {
+describe.skipIf(!redisAvailable)('fleet limits are exact under bursts (real replicas, default redis_timeout_ms)', { timeout: 120_000 }, () => {
   it.each([2, 3])('key rpm 30, 90 requests at once over %i replicas: exactly 30 admitted, Redis never declared down', async (n) => {
     const redis = await startRedis();
     const up = await startUpstream(answers('ok'));

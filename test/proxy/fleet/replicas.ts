@@ -95,11 +95,11 @@ export const MASTER = 'sk-fleet-master';
 
 /** A compiled config for a fleet test: models, Redis, master key, and what the test adds. */
 export function fleetConfig(o: { redisPort?: number; ns: string; models: string; rateLimit?: string; router?: string; fleet?: string; keys?: string[] }): string {
-  const redis = o.redisPort !== undefined ? `redis_host: 127.0.0.1, redis_port: ${o.redisPort}, ` : '';
+  const redis = o.redisPort !== undefined ? [`redis_host: 127.0.0.1`, `redis_port: ${o.redisPort}`] : [];
   return `
 model_list:
 ${o.models}
-router_settings: { ${redis}num_retries: 0${o.router ? `, ${o.router}` : ''} }
+router_settings: { ${[...redis, ...(o.router ? [o.router] : [])].join(', ')} }
 general_settings: { master_key: ${MASTER} }
 rainymodel:
   version: 1
