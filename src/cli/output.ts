@@ -1,14 +1,31 @@
-// How diagnostics reach people and machines: text (stderr, colour only on a TTY), json and GitHub
+// How diagnostics reach people and machines: text (stderr, colour per context.ts's rules), json and GitHub
 // workflow annotations (stdout).
-import { Chalk } from 'chalk';
+import { appendFileSync } from 'node:fs';
+import { relative, isAbsolute, sep } from 'node:path';
+import { Chalk, type ChalkInstance } from 'chalk';
 import { countBySeverity, type Diagnostic } from '../shared/diagnostics.js';
+import { colorLevel } from './context.js';
+import { githubAnnotations, markdownSummary } from './github.js';
 
 export type Format = 'text' | 'json' | 'github';
 export const FORMATS: readonly Format[] = ['text', 'json', 'github'];
 
-const color = new Chalk({ level: process.stdout.isTTY && process.stderr.isTTY ? 1 : 0 });
+export interface Printer {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  color?: ChalkInstance;
+}
 
-export function formatText(d: Diagnostic): string {
+/** The process's own streams, for commands that do not take a CliContext yet. */
+export const stdio: Printer = {
+  out: (s) => process.stdout.write(s + '\n'),
+  err: (s) => process.stderr.write(s + '\n'),
+  color: new Chalk({ level: colorLevel(process.env, Boolean(process.stdout.isTTY), Boolean(process.stderr.isTTY)) }),
+};
+
+const plain = new Chalk({ level: 0 });
+
+export function formatText(d: Diagnostic, color: ChalkInstance = plain): string {
   const sev = d.severity === 'error' ? color.red(d.severity) : d.severity === 'warning' ? color.yellow(d.severity) : color.blue(d.severity);
   // A problem with the file as a whole (cannot read it) has no position: no made-up :0:0.
   const where = d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
@@ -16,49 +33,47 @@ export function formatText(d: Diagnostic): string {
   return d.hint ? `${line}\n    fix: ${d.hint}` : line;
 }
 
-function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function escapeProperty(s: string): string {
-  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
-/** `::error file=...,line=...,col=...,title=CODE::message` (GitHub Actions workflow command). */
-export function formatGithub(d: Diagnostic): string {
-  const level = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
-  const props = [`file=${escapeProperty(d.file)}`];
-  if (d.line > 0) props.push(`line=${d.line}`, `col=${d.col}`);
-  props.push(`title=${escapeProperty(d.code)}`);
-  return `::${level} ${props.join(',')}::${escapeData(d.hint ? `${d.message} (fix: ${d.hint})` : d.message)}`;
+/**
+ * The path a diagnostic shows: relative to `base` (the working directory, or the repository root for
+ * GitHub annotations), with forward slashes; a file outside `base` keeps its absolute path.
+ */
+export function displayPath(file: string, base: string): string {
+  if (!isAbsolute(file)) return file;
+  const rel = relative(base, file);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return file;
+  return rel.split(sep).join('/');
 }
 
-export function summaryLine(list: readonly Diagnostic[]): string {
+export function summaryLine(list: readonly Diagnostic[], color: ChalkInstance = plain): string {
   const c = countBySeverity(list);
   const parts = `${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info`;
   return c.error > 0 ? color.red(`invalid: ${parts}`) : color.green(`valid: ${parts}`);
 }
 
-export interface Printer {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
-export const stdio: Printer = {
-  out: (s) => process.stdout.write(s + '\n'),
-  err: (s) => process.stderr.write(s + '\n'),
-};
-
-/** Prints diagnostics in the chosen format; `extra` is merged into the JSON document. */
-export function printDiagnostics(list: readonly Diagnostic[], format: Format, printer: Printer = stdio, extra: Record<string, unknown> = {}): void {
+/**
+ * Prints diagnostics in the chosen format; `extra` is merged into the JSON document. `stepSummary`
+ * (github): the $GITHUB_STEP_SUMMARY file the job's summary is appended to.
+ */
+export function printDiagnostics(
+  list: readonly Diagnostic[],
+  format: Format,
+  printer: Printer = stdio,
+  extra: Record<string, unknown> = {},
+  stepSummary?: string,
+): void {
+  const color = printer.color ?? plain;
   if (format === 'json') {
     printer.out(JSON.stringify({ ...extra, valid: !list.some((d) => d.severity === 'error'), counts: countBySeverity(list), diagnostics: list }, null, 2));
     return;
   }
   if (format === 'github') {
-    for (const d of list) printer.out(formatGithub(d));
-    printer.err(summaryLine(list));
+    const { annotations, overflow } = githubAnnotations(list);
+    for (const a of annotations) printer.out(a);
+    for (const d of overflow) printer.err(formatText(d, color));
+    printer.err(summaryLine(list, color));
+    if (stepSummary) appendFileSync(stepSummary, markdownSummary(list, summaryLine(list)));
     return;
   }
-  for (const d of list) printer.err(formatText(d));
-  printer.err(summaryLine(list));
+  for (const d of list) printer.err(formatText(d, color));
+  printer.err(summaryLine(list, color));
 }

@@ -1,6 +1,9 @@
-// Options every command that reads sources shares.
+// Options every command that reads sources shares, and the build from them as the command line sees it:
+// paths resolved against the run's working directory, shown relative to it (or to another base).
 import { Option, type Command } from 'commander';
-import { FORMATS } from './output.js';
+import { buildFromFiles, type BuildResult } from '../compile/index.js';
+import type { CliContext } from './context.js';
+import { displayPath, FORMATS } from './output.js';
 
 export const DEFAULT_PROVIDERS = 'providers/providers.yaml';
 export const DEFAULT_MAPPINGS = 'mappings/model-mappings.yaml';
@@ -20,4 +23,11 @@ export function addSourceOptions(cmd: Command): Command {
 
 export function formatOption(formats: readonly string[] = FORMATS): Option {
   return new Option('--format <format>', 'output format').choices([...formats]).default('text');
+}
+
+/** Builds the sources named on the command line; diagnostics name files relative to `displayBase` (default: cwd). */
+export function buildSources(ctx: CliContext, opts: SourceOptions, options: { emit?: boolean; displayBase?: string } = {}): BuildResult {
+  const result = buildFromFiles(ctx.path(opts.providers), ctx.path(opts.mappings), { strict: opts.strict, env: ctx.env, emit: options.emit });
+  const base = options.displayBase ?? ctx.io.cwd;
+  return { ...result, diagnostics: result.diagnostics.map((d) => ({ ...d, file: displayPath(d.file, base) })) };
 }

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { skipUnless } from '../support/skip.js';
 import { buildFromTexts, type BuildResult } from '../../src/compile/index.js';
 import type { Diagnostic } from '../../src/shared/diagnostics.js';
 import type { Env } from '../../src/shared/env.js';
@@ -93,7 +94,7 @@ describe('golden: local cases', () => {
   });
 });
 
-describe.skipIf(compatMissing)('golden: compat (../shared/compat/ai-backend-unified)', () => {
+describe('golden: compat (../shared/compat/ai-backend-unified)', skipUnless(!compatMissing, `${COMPAT} does not exist (the shared compat inputs are not on this machine)`), () => {
   const results = new Map<string, BuildResult>();
   const resultFor = (name: string): BuildResult => {
     let r = results.get(name);

@@ -1,39 +1,43 @@
 // `rmctl serve`: the bundled proxy. Loads the compiled file, serves it, reloads on SIGHUP, drains on SIGTERM.
-import type { Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { EXIT } from '../../shared/errors.js';
 import { createLogger, flushLogger } from '../../proxy/logging.js';
 import { ConfigLoadError, ProxyServer } from '../../proxy/server.js';
+import type { CliContext } from '../context.js';
+import { formatText } from '../output.js';
+import { explainServeDiagnostics } from '../serve-errors.js';
 
 interface ServeOptions {
   config: string;
   host: string;
-  port: string;
+  port: number;
   logLevel: string;
-  drainTimeout: string;
+  drainTimeout: number;
 }
 
-export function register(program: Command): void {
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (value.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('Expected an integer 0-65535.');
+  return port;
+}
+
+function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0) throw new InvalidArgumentError('Expected a number of seconds (0 or more).');
+  return seconds;
+}
+
+export function register(program: Command, ctx: CliContext): void {
   program
     .command('serve')
-    .description('serve the compiled config as an OpenAI-compatible proxy (hot reload on SIGHUP, drain on SIGTERM)')
     .option('-c, --config <file>', 'compiled config to serve', 'generated/litellm-unified.yaml')
     .option('--host <host>', 'address to bind', '127.0.0.1')
-    .option('-p, --port <port>', 'port to listen on (0 picks a free one; the startup log line shows it)', '4000')
-    .option('--log-level <level>', 'fatal, error, warn, info, debug', 'info')
-    .option('--drain-timeout <seconds>', 'longest wait for in-flight requests on SIGTERM', '30')
+    .addOption(new Option('-p, --port <port>', 'port to listen on (0 picks a free one; the startup log line shows it)').default(4000).argParser(parsePort))
+    .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).default('info'))
+    .addOption(new Option('--drain-timeout <seconds>', 'longest wait for in-flight requests on SIGTERM').default(30).argParser(parseSeconds))
     .action(async (opts: ServeOptions) => {
-      const port = Number(opts.port);
-      const drain = Number(opts.drainTimeout);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        process.stderr.write(`rmctl serve: --port must be an integer 0-65535, got "${opts.port}"\n`);
-        process.exitCode = EXIT.usage;
-        return;
-      }
-      if (!Number.isFinite(drain) || drain < 0) {
-        process.stderr.write(`rmctl serve: --drain-timeout must be a number of seconds, got "${opts.drainTimeout}"\n`);
-        process.exitCode = EXIT.usage;
-        return;
-      }
       const logger = createLogger({ level: opts.logLevel });
       process.on('unhandledRejection', (reason) => {
         // A bug, never a reason to drop every in-flight request: log it loudly and keep serving.
@@ -41,24 +45,26 @@ export function register(program: Command): void {
       });
       let server: ProxyServer;
       try {
-        server = await ProxyServer.create({ configPath: opts.config, logger, drainTimeoutMs: drain * 1000 });
+        server = await ProxyServer.create({ configPath: ctx.path(opts.config), logger, env: ctx.env, drainTimeoutMs: opts.drainTimeout * 1000 });
       } catch (err) {
         if (err instanceof ConfigLoadError) {
-          for (const d of err.diagnostics) process.stderr.write(`${d.file}:${d.line}:${d.col} ${d.severity} ${d.code} ${d.message}\n`);
-          process.stderr.write(`rmctl serve: ${err.message}\n`);
+          // The file as the user named it; one line (and its fix) per problem, a count only when several.
+          const shown = explainServeDiagnostics(err.diagnostics.map((d) => ({ ...d, file: opts.config })), ctx.path(opts.config), opts.config);
+          for (const d of shown) ctx.err(formatText(d, ctx.color));
+          if (shown.length > 1) ctx.err(`rmctl serve: not started: ${shown.length} problems in ${opts.config}`);
           await flushLogger(logger);
-          process.exitCode = EXIT.invalid;
+          ctx.exitCode = EXIT.invalid;
           return;
         }
         throw err;
       }
       try {
-        await server.listen(port, opts.host);
+        await server.listen(opts.port, opts.host);
       } catch (err) {
-        process.stderr.write(`rmctl serve: cannot listen on ${opts.host}:${port}: ${err instanceof Error ? err.message : String(err)}\n`);
+        ctx.err(`rmctl serve: cannot listen on ${opts.host}:${opts.port}: ${err instanceof Error ? err.message : String(err)}`);
         await server.shutdown();
         await flushLogger(logger);
-        process.exitCode = EXIT.operational;
+        ctx.exitCode = EXIT.operational;
         return;
       }
       // The startup line carries the bound address (port 0): write it out now, not with the next batch.
@@ -74,11 +80,11 @@ export function register(program: Command): void {
         server
           .shutdown()
           .then(() => flushLogger(logger))
-          .then(() => process.exit(EXIT.ok))
+          .then(() => ctx.exit(EXIT.ok))
           .catch(async (err: unknown) => {
             logger.error({ event: 'shutdown_failed', err: String(err) }, 'shutdown failed');
             await flushLogger(logger);
-            process.exit(EXIT.operational);
+            ctx.exit(EXIT.operational);
           });
       };
       process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,12 +1,12 @@
 // rmctl systemd-unit: prints a unit file for `rmctl serve` (stdout), ready for systemctl and apply --reload.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { resolveSettings } from '../../deploy/settings.js';
 import { renderUnit } from '../../deploy/systemd-unit.js';
 import { EXIT } from '../../shared/errors.js';
-import { printDiagnostics, stdio } from '../output.js';
+import type { CliContext } from '../context.js';
+import { printDiagnostics } from '../output.js';
 
 interface UnitFlags {
   settings?: string;
@@ -23,10 +23,9 @@ interface UnitFlags {
   drainTimeout: string;
 }
 
-export function register(program: Command): void {
+export function register(program: Command, ctx: CliContext): void {
   program
     .command('systemd-unit')
-    .description('print a systemd unit for `rmctl serve` (hot reload with ExecReload, restart policy, hardening)')
     .option('--settings <file>', 'deploy settings file; deploy.target is the default --config')
     .option('--config <file>', 'the deployed config rmctl serve loads (default deploy.target)')
     .option('--port <port>', 'port rmctl serve listens on', '4000')
@@ -42,43 +41,43 @@ export function register(program: Command): void {
     .option('--rmctl <path>', 'rmctl launcher (default: this package\'s bin/rmctl)')
     .action((flags: UnitFlags) => {
       if (flags.user && flags.system) {
-        stdio.err('error: --user and --system exclude each other');
-        process.exitCode = EXIT.usage;
+        ctx.err('error: --user and --system exclude each other');
+        ctx.exitCode = EXIT.usage;
         return;
       }
       const { settings, diagnostics } = resolveSettings(flags.settings ? { settings: flags.settings } : {});
       if (diagnostics.some((d) => d.severity === 'error')) {
-        printDiagnostics(diagnostics, 'text');
-        process.exitCode = EXIT.invalid;
+        printDiagnostics(diagnostics, 'text', ctx);
+        ctx.exitCode = EXIT.invalid;
         return;
       }
-      const config = flags.config ? resolve(flags.config) : settings.target;
+      const config = flags.config ? ctx.path(flags.config) : settings.target;
       if (!config) {
-        stdio.err('error: no config: pass --config FILE or set deploy.target in rmctl.config.yaml');
-        process.exitCode = EXIT.usage;
+        ctx.err('error: no config: pass --config FILE or set deploy.target in rmctl.config.yaml');
+        ctx.exitCode = EXIT.usage;
         return;
       }
       // src/cli/commands and dist/cli/commands are both three levels under the package root.
-      const launcher = flags.rmctl ? resolve(flags.rmctl) : fileURLToPath(new URL('../../../bin/rmctl', import.meta.url));
-      if (!existsSync(launcher)) stdio.err(`warning: ${launcher} does not exist; pass --rmctl PATH`);
+      const launcher = flags.rmctl ? ctx.path(flags.rmctl) : fileURLToPath(new URL('../../../bin/rmctl', import.meta.url));
+      if (!existsSync(launcher)) ctx.err(`warning: ${launcher} does not exist; pass --rmctl PATH`);
       try {
-        process.stdout.write(
+        ctx.write(
           renderUnit({
-            node: flags.node ? resolve(flags.node) : process.execPath,
+            node: flags.node ? ctx.path(flags.node) : process.execPath,
             rmctl: launcher,
             config,
             port: Number(flags.port),
             ...(flags.host ? { host: flags.host } : {}),
             scope: flags.system ? 'system' : 'user',
-            ...(flags.environmentFile ? { envFile: resolve(flags.environmentFile) } : {}),
+            ...(flags.environmentFile ? { envFile: ctx.path(flags.environmentFile) } : {}),
             ...(flags.runAs ? { runAs: flags.runAs } : {}),
-            ...(flags.workingDirectory ? { workingDirectory: resolve(flags.workingDirectory) } : {}),
+            ...(flags.workingDirectory ? { workingDirectory: ctx.path(flags.workingDirectory) } : {}),
             drainTimeout: Number(flags.drainTimeout),
           }),
         );
       } catch (err) {
-        stdio.err(`error: ${(err as Error).message}`);
-        process.exitCode = EXIT.usage;
+        ctx.err(`error: ${(err as Error).message}`);
+        ctx.exitCode = EXIT.usage;
       }
     });
 }

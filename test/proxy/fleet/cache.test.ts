@@ -1,6 +1,7 @@
 // The response cache: local LRU without Redis, and the Redis store shared by two replicas.
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
+import { skipUnless } from '../../support/skip.js';
 import { answers, cleanupAll, onCleanup, sendJson, startProxy, startUpstream, type RunningProxy } from '../helpers.js';
 import { metric, waitRedisUp } from './fleet-helpers.js';
 import { redisAvailable, SKIP_MESSAGE, startRedis, waitFor } from './redis-server.js';
@@ -116,7 +117,7 @@ describe('response cache, local (no Redis)', () => {
   });
 });
 
-describe.skipIf(!redisAvailable)('response cache, redis (shared by replicas)', () => {
+describe('response cache, redis (shared by replicas)', skipUnless(redisAvailable, SKIP_MESSAGE), () => {
   it('a second replica answers from the cache: the upstream saw one request; no-cache bypasses', async () => {
     const redis = await startRedis();
     const up = await startUpstream(answers('shared'));

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { skipUnless } from '../../support/skip.js';
 import { answers, cleanupAll, onCleanup, sendJson, startUpstream, writeTempFile } from '../helpers.js';
 import { circuitOf, waitRedisUp } from './fleet-helpers.js';
 import { redisAvailable, SKIP_MESSAGE, startRedis, waitFor } from './redis-server.js';
@@ -44,7 +45,7 @@ const ask = (url: string, content: string): Promise<Response> =>
     body: JSON.stringify({ model: 'g', messages: [{ role: 'user', content }] }),
   });
 
-describe.skipIf(!redisAvailable)('fleet mode across two rmctl serve processes', () => {
+describe('fleet mode across two rmctl serve processes', skipUnless(redisAvailable, SKIP_MESSAGE), () => {
   it('share one per-key limit: exactly N requests through in total', async () => {
     const redis = await startRedis();
     const good = await startUpstream(answers('ok'));

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
+import { skipUnless } from '../../support/skip.js';
 import { answers, chatBody, cleanupAll, onCleanup, sendJson, startProxy, startUpstream, type FakeUpstream, type RunningProxy } from '../helpers.js';
 import { circuitOf, health, metric, waitRedisUp } from './fleet-helpers.js';
 import { redisAvailable, SKIP_MESSAGE, startRedis, waitFor } from './redis-server.js';
@@ -39,7 +40,7 @@ async function pair(yaml: string, env?: NodeJS.ProcessEnv): Promise<[RunningProx
 const ask = (p: RunningProxy, content = 'hi', headers?: Record<string, string>): Promise<Response> =>
   p.post('/v1/chat/completions', { model: 'g', messages: [{ role: 'user', content }] }, headers);
 
-describe.skipIf(!redisAvailable)('fleet mode: shared state through Redis', () => {
+describe('fleet mode: shared state through Redis', skipUnless(redisAvailable, SKIP_MESSAGE), () => {
   it('a per-key limit of N per minute lets exactly N requests through across both replicas (env-referenced Redis)', async () => {
     const redis = await startRedis();
     const up = await startUpstream(answers('ok'));
