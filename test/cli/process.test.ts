@@ -1,10 +1,11 @@
 // The real launcher (bin/rmctl -> dist/) as a child process: what only a process shows (pipes closed
 // early, the entry point an install runs) and serve's start-up errors.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, rmctlProcess } from '../support/cli.js';
+import { RMCTL, ROOT, rmctlProcess } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rmctl-process-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -56,5 +57,32 @@ describe('rmctl serve start-up errors: one line each, with the fix', () => {
     expect(r.stderr).toContain('providers/providers.yaml error serve/sources-file this is a sources file');
     expect(r.stderr).toContain('fix: compile the sources with `rmctl generate` and serve the result');
     expect(r.stderr).not.toContain('model_list');
+  });
+});
+
+describe('rmctl serve start-up warnings', () => {
+  it("the example without provider keys: one grouped config_warning line, not one per deployment", async () => {
+    const child = spawn(process.execPath, [RMCTL, 'serve', '-p', '0'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', RAINYMODEL_MASTER_KEY: 'sk-test-master' } });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const lines: Array<Record<string, unknown>> = [];
+    let buf = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (c: Buffer) => {
+        buf += c.toString('utf8');
+        for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
+          const line = JSON.parse(buf.slice(0, i)) as Record<string, unknown>;
+          buf = buf.slice(i + 1);
+          lines.push(line);
+          if (line.event === 'listening') resolve();
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`rmctl serve exited (${code}) before listening`)));
+    });
+    child.kill('SIGTERM');
+    await exited;
+    const warnings = lines.filter((l) => l.event === 'config_warning');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.msg).toMatch(/^\d+ of \d+ deployments disabled: environment variables not set: HF_TOKEN \(3\), /);
+    expect(Object.keys(warnings[0]?.unset as object)).toContain('OPENAI_API_KEY');
   });
 });

@@ -5,6 +5,7 @@ import { RainyModelError } from '../../shared/errors.js';
 import { loadCompiledConfig } from '../config-load.js';
 import type { Logger } from '../logging.js';
 import type { StateStore } from '../state.js';
+import { groupConfigWarnings } from './config-warnings.js';
 import { buildRouteTable, TableBuildError, type RouteTable } from '../table.js';
 
 export class ConfigLoadError extends RainyModelError {
@@ -37,7 +38,7 @@ export async function loadTable(configPath: string, env: NodeJS.ProcessEnv | und
 }
 
 export function announceTable(log: Logger, configPath: string, table: RouteTable, msg: string): void {
-  for (const w of table.warnings) log.warn({ event: 'config_warning' }, w);
+  for (const w of groupConfigWarnings(table)) log.warn({ event: 'config_warning', ...w.fields }, w.msg);
   if (table.authKeys.length === 0) {
     log.warn({ event: 'auth_disabled' }, 'AUTH DISABLED: no general_settings.master_key and no rainymodel.auth.keys; anyone who can reach this port can use every upstream');
   }
