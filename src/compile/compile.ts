@@ -10,8 +10,10 @@ import type {
   RouterSettings,
   Tier,
 } from '../shared/compiled-config.js';
-import { wholeEnvReference } from '../shared/env.js';
+import type { Env } from '../shared/env.js';
+import { concreteValue, secretValue } from './env-values.js';
 import type { Model, Provider, ProviderType } from '../config/model.js';
+import { deploymentOrders, deploymentWeights } from '../config/order.js';
 import type { ResolvedDeployment, Routing } from '../config/resolve.js';
 
 /** The LiteLLM prefix of each provider type (the provider comes from the prefix; there is no `provider:` key). */
@@ -40,34 +42,44 @@ export function prefixFor(p: Provider, mode: string | undefined): string {
   return PREFIX[p.type];
 }
 
-export function apiBaseFor(p: Provider): string | undefined {
+/**
+ * The api_base LiteLLM calls: the base URL with its variables resolved (see env-values.ts), then the
+ * type's path rule applied to the concrete URL, so `${VLLM_URL:-http://h:8000/v1}` gives `/v1` once.
+ * An `os.environ/VAR` base is used by LiteLLM as it is: validate says what its value must look like.
+ */
+export function apiBaseFor(p: Provider, deployEnv?: Env): string | undefined {
   if (!p.baseUrl) return undefined;
-  let base = p.baseUrl.replace(/\/+$/, '');
-  if (p.type === 'ollama') base = base.replace(/\/v1$/, '');
-  else if (p.type === 'anthropic') base = base.replace(/\/v1$/, '');
-  else if (NEEDS_V1.has(p.type) && !/\/v1$/.test(base)) base += '/v1';
-  const whole = wholeEnvReference(base);
-  return whole ? `os.environ/${whole}` : base;
+  const { value } = concreteValue(p.baseUrl, deployEnv);
+  if (value.startsWith('os.environ/')) return value;
+  return normalizedBase(p.type, value);
 }
 
-export function compile(model: Model, routing: Routing, sourcesSha256: string): CompiledConfig {
-  const defaultTiers = model.policies[model.defaultPolicy.name] ?? model.policies.auto;
-  const tierRank = (t: Tier) => {
-    const i = defaultTiers.indexOf(t);
-    return i < 0 ? defaultTiers.length : i;
-  };
+export function normalizedBase(type: ProviderType, url: string): string {
+  let base = url.replace(/\/+$/, '');
+  if (type === 'ollama' || type === 'anthropic') base = base.replace(/\/v1$/, '');
+  else if (NEEDS_V1.has(type) && !/\/v1$/.test(base)) base += '/v1';
+  return base;
+}
 
+export interface CompileOptions {
+  /** The environment the file is deployed into (`rmctl apply`); generate and validate leave it out. */
+  deployEnv?: Env;
+}
+
+export function compile(model: Model, routing: Routing, sourcesSha256: string, options: CompileOptions = {}): CompiledConfig {
+  const { deployEnv } = options;
   const modelList: Deployment[] = [];
   const groupsBlock: NonNullable<RainymodelBlock['groups']> = {};
+  let ordered = false;
   for (const g of routing.groups) {
-    // LiteLLM tries lower `order` first: rank deployments by (default policy tier, priority), so a stock
-    // LiteLLM follows the default policy; `rmctl serve` reorders tiers per request policy.
-    const keyOf = (d: ResolvedDeployment) => tierRank(d.tier) * 1000 + (d.order ?? 1);
-    const keys = [...new Set(g.deployments.map(keyOf))].sort((a, b) => a - b);
-    for (const d of g.deployments) {
-      const order = keys.length > 1 ? keys.indexOf(keyOf(d)) + 1 : undefined;
-      modelList.push(...deploymentsFor(g.name, d, order, g.description));
-    }
+    // LiteLLM tries lower `order` first, so a stock LiteLLM follows the default policy; `rmctl serve`
+    // reorders tiers per request policy.
+    const orders = deploymentOrders(model, g);
+    const weights = deploymentWeights(g);
+    g.deployments.forEach((d, i) => {
+      if (orders[i] !== undefined) ordered = true;
+      modelList.push(...deploymentsFor(g.name, d, { order: orders[i], weight: weights[i], description: g.description, deployEnv }));
+    });
     if (g.description || g.strategy) {
       groupsBlock[g.name] = {};
       if (g.description) groupsBlock[g.name].description = g.description;
@@ -75,6 +87,19 @@ export function compile(model: Model, routing: Routing, sourcesSha256: string): 
     }
   }
 
+  const config: CompiledConfig = { model_list: modelList, router_settings: routerSettingsFor(model, routing, ordered, deployEnv) };
+  config.litellm_settings = litellmSettingsFor(model, deployEnv);
+  const s = model.server;
+  if (s.masterKey || s.maxRequestSizeMb !== undefined) {
+    config.general_settings = {};
+    if (s.masterKey) config.general_settings.master_key = secretValue(s.masterKey.name);
+    if (s.maxRequestSizeMb !== undefined) config.general_settings.max_request_size_mb = s.maxRequestSizeMb;
+  }
+  config.rainymodel = rainymodelBlockFor(model, routing, sourcesSha256, groupsBlock, deployEnv);
+  return config;
+}
+
+function routerSettingsFor(model: Model, routing: Routing, ordered: boolean, deployEnv: Env | undefined): RouterSettings {
   const r = model.router;
   const router: RouterSettings = {
     routing_strategy: r.routing_strategy,
@@ -85,36 +110,41 @@ export function compile(model: Model, routing: Routing, sourcesSha256: string): 
   for (const key of ['retry_after', 'timeout', 'stream_timeout', 'disable_cooldowns', 'max_fallbacks', 'enable_pre_call_checks'] as const) {
     if (r[key] !== undefined) (router as Record<string, unknown>)[key] = r[key];
   }
+  // LiteLLM honours `order` only with pre-call checks on; an explicit `false` is kept (validate warns).
+  if (ordered && r.enable_pre_call_checks === undefined) router.enable_pre_call_checks = true;
   const fallbacks: FallbackEntry[] = routing.fallbacks.map((f) => ({ [f.from]: f.targets.map((t) => t.name) }));
   if (fallbacks.length) router.fallbacks = fallbacks;
   if (routing.defaultFallbacks.length) router.default_fallbacks = routing.defaultFallbacks;
   if (routing.groupAliases.length) router.model_group_alias = Object.fromEntries(routing.groupAliases);
-  for (const key of ['redis_host', 'redis_port', 'redis_password', 'redis_db'] as const) {
-    if (r[key] !== undefined) (router as Record<string, unknown>)[key] = envForm(r[key]);
-  }
+  if (r.redis_host !== undefined) router.redis_host = concreteValue(r.redis_host, deployEnv).value;
+  if (r.redis_port !== undefined) router.redis_port = typeof r.redis_port === 'string' ? concreteValue(r.redis_port, deployEnv).value : r.redis_port;
+  if (r.redis_password !== undefined) router.redis_password = secretValue(r.redis_password);
+  if (r.redis_db !== undefined) router.redis_db = typeof r.redis_db === 'string' ? concreteValue(r.redis_db, deployEnv).value : r.redis_db;
+  return router;
+}
 
-  const config: CompiledConfig = { model_list: modelList, router_settings: router };
-
+function litellmSettingsFor(model: Model, deployEnv: Env | undefined): NonNullable<CompiledConfig['litellm_settings']> {
   const litellm: NonNullable<CompiledConfig['litellm_settings']> = { drop_params: true };
-  if (model.cache) {
-    litellm.cache = true;
-    const c = model.cache;
-    litellm.cache_params = { type: c.type };
-    if (c.host !== undefined) litellm.cache_params.host = envForm(c.host);
-    if (c.port !== undefined) litellm.cache_params.port = envForm(c.port);
-    if (c.password !== undefined) litellm.cache_params.password = envForm(c.password);
-    if (c.ttl !== undefined) litellm.cache_params.ttl = c.ttl;
-    if (c.namespace !== undefined) litellm.cache_params.namespace = c.namespace;
-  }
-  config.litellm_settings = litellm;
+  const c = model.cache;
+  if (!c) return litellm;
+  litellm.cache = true;
+  litellm.cache_params = { type: c.type };
+  if (c.host !== undefined) litellm.cache_params.host = concreteValue(c.host, deployEnv).value;
+  if (c.port !== undefined) litellm.cache_params.port = typeof c.port === 'string' ? concreteValue(c.port, deployEnv).value : c.port;
+  if (c.password !== undefined) litellm.cache_params.password = secretValue(c.password);
+  if (c.ttl !== undefined) litellm.cache_params.ttl = c.ttl;
+  if (c.namespace !== undefined) litellm.cache_params.namespace = c.namespace;
+  return litellm;
+}
 
+function rainymodelBlockFor(
+  model: Model,
+  routing: Routing,
+  sourcesSha256: string,
+  groupsBlock: NonNullable<RainymodelBlock['groups']>,
+  deployEnv: Env | undefined,
+): RainymodelBlock {
   const s = model.server;
-  if (s.masterKey || s.maxRequestSizeMb !== undefined) {
-    config.general_settings = {};
-    if (s.masterKey) config.general_settings.master_key = envForm(s.masterKey.name);
-    if (s.maxRequestSizeMb !== undefined) config.general_settings.max_request_size_mb = s.maxRequestSizeMb;
-  }
-
   const block: RainymodelBlock = {
     version: 1,
     sources_sha256: sourcesSha256,
@@ -126,39 +156,39 @@ export function compile(model: Model, routing: Routing, sourcesSha256: string): 
     block.patterns = routing.patterns.map((p) => {
       const out: NonNullable<RainymodelBlock['patterns']>[number] = { pattern: p.pattern, deployments: [] };
       if (p.description) out.description = p.description;
-      out.deployments = p.deployments.flatMap((d) => deploymentsFor('{model}', d, d.order, undefined));
+      out.deployments = p.deployments.flatMap((d) => deploymentsFor('{model}', d, { order: d.order, weight: d.weight, deployEnv }));
       return out;
     });
   }
-  if (s.keys.length) block.auth = { keys: s.keys.map((k) => envForm(k.name)) };
+  if (s.keys.length) block.auth = { keys: s.keys.map((k) => secretValue(k.name)) };
   if (s.corsOrigins.length) block.cors = { allow_origins: s.corsOrigins };
   if (s.rateLimit) block.rate_limit = s.rateLimit;
   if (model.fleet && Object.keys(model.fleet).length) block.fleet = { ...model.fleet };
-  config.rainymodel = block;
-  return config;
+  return block;
 }
 
-/** `${VAR}` alone becomes LiteLLM's `os.environ/VAR`; anything else is kept as written. */
-function envForm<T extends string | number>(value: T): T | string {
-  if (typeof value !== 'string') return value;
-  const whole = wholeEnvReference(value);
-  return whole ? `os.environ/${whole}` : value;
+interface DeploymentPlacement {
+  order?: number;
+  weight?: number;
+  description?: string;
+  deployEnv?: Env;
 }
 
 /** One deployment per credential: keys rotate as separate deployments, each cooled down on its own. */
-function deploymentsFor(publicName: string, d: ResolvedDeployment, order: number | undefined, description: string | undefined): Deployment[] {
+function deploymentsFor(publicName: string, d: ResolvedDeployment, placement: DeploymentPlacement): Deployment[] {
+  const { order, weight, description } = placement;
   const p = d.provider;
   const mode = d.providerModel?.mode ?? 'chat';
   const prefix = prefixFor(p, mode);
   const base: LitellmParams = { model: `${prefix}/${d.model}` };
-  const apiBase = apiBaseFor(p);
+  const apiBase = apiBaseFor(p, placement.deployEnv);
   if (apiBase) base.api_base = apiBase;
   if (d.rpm !== undefined) base.rpm = d.rpm;
   if (d.tpm !== undefined) base.tpm = d.tpm;
   if (d.timeout !== undefined) base.timeout = d.timeout;
   if (p.streamTimeout !== undefined) base.stream_timeout = p.streamTimeout;
   if (p.maxParallel !== undefined) base.max_parallel_requests = p.maxParallel;
-  if (d.weight !== undefined) base.weight = d.weight;
+  if (weight !== undefined) base.weight = weight;
   if (order !== undefined) base.order = order;
   if (d.providerModel?.keepAlive !== undefined) base.keep_alive = d.providerModel.keepAlive;
   if (d.providerModel?.options) base.extra_body = { options: d.providerModel.options };

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { loadConfig, type LoadOptions, type SourceText } from '../config/index.js';
 import { hasErrors, type Diagnostic } from '../shared/diagnostics.js';
 import type { CompiledConfig } from '../shared/compiled-config.js';
+import type { Env } from '../shared/env.js';
 import { schemaErrors } from '../config/schema.js';
 import { RainyModelError } from '../shared/errors.js';
 import { compile } from './compile.js';
@@ -13,6 +14,12 @@ export type { SourceText } from '../config/index.js';
 export interface BuildOptions extends LoadOptions {
   /** Also render the YAML text (default true); `rmctl validate` needs only the diagnostics and the config. */
   emit?: boolean;
+  /**
+   * The environment the compiled file is deployed into (`rmctl apply`, rollback to sources): non-secret
+   * `${VAR:-default}` values take the variable's value from it. Without it the defaults are written, so
+   * `rmctl generate` gives the same bytes on every machine.
+   */
+  deployEnv?: Env;
 }
 
 export interface BuildResult {
@@ -37,7 +44,7 @@ export function buildFromTexts(providers: SourceText, mappings: SourceText, opti
   if (!loaded.model || !loaded.routing || hasErrors(loaded.diagnostics)) {
     return { ok: false, diagnostics: loaded.diagnostics, sourcesSha256: sha };
   }
-  const config = compile(loaded.model, loaded.routing, sha);
+  const config = compile(loaded.model, loaded.routing, sha, { deployEnv: options.deployEnv });
   // The output is the contract: if it breaks its own schema, that is a compiler bug, not a user mistake.
   const broken = schemaErrors('litellm-config', config);
   if (broken.length) throw new RainyModelError('compile/invalid-output', `compiler bug: the output breaks schemas/litellm-config.schema.json: ${broken.slice(0, 3).join('; ')}`);

@@ -28,7 +28,7 @@ export interface LoadResult {
 }
 
 /** Codes that are warnings by default and errors under --strict. */
-const STRICT_CODES = new Set(['schema/unknown-key', 'env/unset']);
+const STRICT_CODES = new Set(['schema/unknown-key', 'env/unset', 'auth/master-key-unset']);
 
 export function loadConfig(providers: SourceText, mappings: SourceText, options: LoadOptions = {}): LoadResult {
   const strict = options.strict ?? false;

@@ -1,12 +1,13 @@
 // Step 4b: semantic rules over the normalized model and its resolved routing. Each rule is a small named
 // function that reports what it finds; `RULES` is the list `validate` runs.
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { envReferences, withDefaults, wholeEnvReference, type Env } from '../shared/env.js';
+import { envReferences, isUnset, withDefaults, wholeEnvReference, type Env } from '../shared/env.js';
 import type { Reporter } from './context.js';
 import type { Model, Origin } from './model.js';
 import type { Diagnostic } from '../shared/diagnostics.js';
 import { joinPointer, locate, type SourceDocument } from './read.js';
 import type { Routing } from './resolve.js';
+import { groupStrategies, litellmEnvValues, masterKeyUnset, orderNeedsPreCallChecks } from './rules-litellm.js';
 
 export interface RuleContext {
   model: Model;
@@ -47,6 +48,14 @@ export const providerBaseUrls: Rule = ({ model, reporter }) => {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       reporter.error('provider/bad-url', at, `base_url of provider "${p.key}" must be http or https, not ${url.protocol}`);
     }
+    if (url.protocol === 'https:' && isLoopbackHost(url.hostname)) {
+      reporter.warn(
+        'provider/https-loopback',
+        at,
+        `base_url of provider "${p.key}" is https:// on a loopback address (${url.hostname}): local model servers speak plain http, so every call would fail the TLS handshake`,
+        `write http://${url.host}${url.pathname === '/' ? '' : url.pathname}`,
+      );
+    }
     if (p.type === 'ollama' && /\/v1\/?$/.test(url.pathname)) {
       reporter.warn(
         'provider/ollama-v1-suffix',
@@ -58,33 +67,38 @@ export const providerBaseUrls: Rule = ({ model, reporter }) => {
   }
 };
 
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || /^127\./.test(host) || host === '[::1]' || host === '0.0.0.0';
+}
+
 /** Environment variables the config needs at deploy/serve time must be set (or have a default). */
 export const unsetEnvironment: Rule = ({ model, routing, env, strict, reporter }) => {
   const used = new Set(routing.groups.flatMap((g) => g.deployments.map((d) => d.provider.key)));
   for (const pt of routing.patterns) for (const d of pt.deployments) used.add(d.provider.key);
-  const check = (name: string, origin: Origin, what: string) => {
-    if (env[name] !== undefined) return;
+  const check = (name: string, origin: Origin, what: string, secret: boolean) => {
+    if (!isUnset(env[name])) return;
     reporter.report(
       strict ? 'error' : 'warning',
       'env/unset',
       origin,
-      `environment variable ${name} (${what}) is not set`,
-      `export ${name}=... where the proxy runs, or give a default: \${${name}:-value}`,
+      `environment variable ${name} (${what}) is not set${env[name] === '' ? ' (it is empty, which counts as unset)' : ''}`,
+      // A key has no default: it is written os.environ/NAME, which LiteLLM reads with none.
+      secret ? `export ${name}=... where the proxy runs` : `export ${name}=... where the proxy runs, or give a default: \${${name}:-value}`,
     );
   };
   for (const p of model.providers.values()) {
     if (!used.has(p.key)) continue;
-    for (const name of p.credentials) check(name, p.credentialOrigins.get(name) ?? p.origin, `key of provider "${p.key}"`);
+    for (const name of p.credentials) check(name, p.credentialOrigins.get(name) ?? p.origin, `key of provider "${p.key}"`, true);
     if (p.baseUrl) {
       for (const ref of envReferences(p.baseUrl)) {
-        if (ref.fallback === undefined) check(ref.name, { file: p.origin.file, pointer: joinPointer(p.origin.pointer, 'base_url') }, `base_url of provider "${p.key}"`);
+        if (ref.fallback === undefined) check(ref.name, { file: p.origin.file, pointer: joinPointer(p.origin.pointer, 'base_url') }, `base_url of provider "${p.key}"`, false);
       }
     }
   }
-  const server = model.server;
-  for (const ref of [...(server.masterKey ? [server.masterKey] : []), ...server.keys]) {
+  // The master key has its own rule (masterKeyUnset): unset, it means no authentication in LiteLLM.
+  for (const ref of model.server.keys) {
     const name = wholeEnvReference(ref.name);
-    if (name) check(name, ref.origin, 'a client key of the proxy');
+    if (name) check(name, ref.origin, 'a client key of the proxy', true);
   }
 };
 
@@ -262,4 +276,8 @@ export const RULES: ReadonlyArray<[name: string, rule: Rule]> = [
   ['fallback-cycles', fallbackCycles],
   ['policies', policies],
   ['router-settings', routerSettings],
+  ['litellm-env-values', litellmEnvValues],
+  ['order-needs-pre-call-checks', orderNeedsPreCallChecks],
+  ['master-key-unset', masterKeyUnset],
+  ['group-strategies', groupStrategies],
 ];

@@ -148,7 +148,7 @@ export async function candidateAtCommit(options: AtCommitOptions): Promise<Candi
   // Diagnostics name the file as it was at the commit, so nobody looks for the problem in today's file.
   const providers: SourceText = { path: `${options.providers}@${short}`, text: providersText as string };
   const mappings: SourceText = { path: `${options.mappings}@${short}`, text: mappingsText as string };
-  const build = buildFromTexts(providers, mappings, { strict: options.strict ?? false, env: options.env });
+  const build = buildFromTexts(providers, mappings, { strict: options.strict ?? false, env: options.env, deployEnv: options.env });
   return {
     ...candidateFromBuild(build, { file: `${options.compiled}@${short}`, env: options.env, origin: `sources at ${short}`, sourcesCommit: commit }),
     commit,

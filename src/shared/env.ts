@@ -27,6 +27,11 @@ export function wholeEnvReference(value: string): string | undefined {
 
 export type Env = Record<string, string | undefined>;
 
+/** The one rule everywhere (validate, generate, apply, serve): a variable set to '' counts as unset. */
+export function isUnset(value: string | undefined): boolean {
+  return value === undefined || value === '';
+}
+
 export interface Expanded {
   value: string;
   /** Variables that were unset and had no default. */
@@ -42,13 +47,13 @@ export function expandEnv(value: string, env: Env): Expanded {
   const whole = OS_ENVIRON.exec(value);
   if (whole) {
     const v = env[whole[1]];
-    if (v === undefined || v === '') missing.push(whole[1]);
+    if (isUnset(v)) missing.push(whole[1]);
     return { value: v ?? '', missing };
   }
   if (!value.includes('${')) return { value, missing };
   const out = value.replace(BRACED, (_all, name: string, fallback: string | undefined) => {
     const v = env[name];
-    if (v !== undefined && v !== '') return v;
+    if (!isUnset(v)) return v as string;
     if (fallback !== undefined) return fallback;
     missing.push(name);
     return '';

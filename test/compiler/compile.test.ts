@@ -5,11 +5,11 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import type { BuildResult } from '../../src/compile/index.js';
+import { buildFromTexts, type BuildResult } from '../../src/compile/index.js';
 import { GENERATED_MARKER } from '../../src/compile/emit.js';
 import type { CompiledConfig, Deployment } from '../../src/shared/compiled-config.js';
 import type { Env } from '../../src/shared/env.js';
-import { build, formatDiagnostic, yaml, type BuildInput } from './helpers.js';
+import { build, formatDiagnostic, MAPPINGS_FILE, PROVIDERS_FILE, yaml, type BuildInput } from './helpers.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validateOutput = ajv.compile(JSON.parse(readFileSync(new URL('../../schemas/litellm-config.schema.json', import.meta.url), 'utf8')) as object);
@@ -191,7 +191,7 @@ describe('provider types', () => {
 });
 
 describe('environment references', () => {
-  it('${VAR} alone becomes os.environ/VAR; ${VAR:-default} stays as written; values never appear', () => {
+  it('${VAR} alone becomes os.environ/VAR; ${VAR:-default} is written as its default (LiteLLM expands no ${...}); values never appear', () => {
     const providers = yaml`
       providers:
         ol:
@@ -226,13 +226,50 @@ describe('environment references', () => {
     };
     const { config, text } = compileOk({ providers, mappings, env });
     expect(one(config, 'm1').litellm_params.api_base).toBe('os.environ/OLLAMA_URL');
-    expect(one(config, 'm2').litellm_params.api_base).toBe('${OLLAMA2_URL:-http://127.0.0.1:11435}');
+    expect(one(config, 'm2').litellm_params.api_base).toBe('http://127.0.0.1:11435');
+    expect(text).not.toContain('${');
     expect(one(config, 'gpt-4o').litellm_params.api_key).toBe('os.environ/OPENAI_TOKEN');
     expect(config.general_settings?.master_key).toBe('os.environ/RM_MASTER');
     expect(config.rainymodel?.auth).toEqual({ keys: ['os.environ/RM_CLIENT_1'] });
     expect(config.router_settings?.redis_host).toBe('os.environ/REDIS_HOST');
     expect(config.router_settings?.redis_password).toBe('os.environ/REDIS_PASSWORD');
     expectNoEnvValues(text, env);
+  });
+
+  it('at apply (deployEnv): non-secret values take the variable, then the path rule; secrets stay os.environ', () => {
+    const providers = yaml`
+      providers:
+        ol:
+          type: ollama
+          base_url: \${OLLAMA_URL:-http://127.0.0.1:11434}
+          models: [m1]
+        vl:
+          type: vllm
+          base_url: \${VLLM_URL:-http://127.0.0.1:8000/v1}
+          models: [m2]
+        key:
+          type: openai
+          api_key: \${OPENAI_TOKEN}
+          models: [gpt-4o]
+    `;
+    const mappings = yaml`
+      router:
+        redis_host: \${REDIS_HOST:-127.0.0.1}
+        redis_password: \${REDIS_PASSWORD}
+    `;
+    const deployEnv: Env = { OLLAMA_URL: 'http://gpu:11434/v1', VLLM_URL: 'http://gpu:8000/v1', OPENAI_TOKEN: 'sk-token-value-zzzz', REDIS_HOST: '', REDIS_PASSWORD: 'pw-value-zz' };
+    const generated = compileOk({ providers, mappings, env: deployEnv });
+    // generate ignores the machine's environment: the defaults, /v1 once.
+    expect(one(generated.config, 'm2').litellm_params.api_base).toBe('http://127.0.0.1:8000/v1');
+    const r = buildFromTexts({ path: PROVIDERS_FILE, text: providers }, { path: MAPPINGS_FILE, text: mappings }, { env: deployEnv, deployEnv });
+    const config = r.config as CompiledConfig;
+    expect(one(config, 'm1').litellm_params.api_base).toBe('http://gpu:11434');
+    expect(one(config, 'm2').litellm_params.api_base).toBe('http://gpu:8000/v1');
+    expect(one(config, 'gpt-4o').litellm_params.api_key).toBe('os.environ/OPENAI_TOKEN');
+    expect(config.router_settings?.redis_host).toBe('127.0.0.1'); // empty counts as unset: the default
+    expect(config.router_settings?.redis_password).toBe('os.environ/REDIS_PASSWORD');
+    expect(r.text).not.toContain('sk-token-value-zzzz');
+    expect(r.text).not.toContain('pw-value-zz');
   });
 
   it('fleet settings and the cache namespace reach the places rmctl serve reads them', () => {
@@ -337,6 +374,45 @@ describe('order by tier', () => {
       ['int', 2],
       ['fre', 1],
     ]);
+  });
+
+  it('order turns on router_settings.enable_pre_call_checks (LiteLLM ignores order without it); one tier leaves it off', () => {
+    expect(compileOk({ providers, mappings: aliasFor(), env }).config.router_settings?.enable_pre_call_checks).toBe(true);
+    const onlyOne = yaml`
+      providers:
+        prem: {type: openrouter, api_keys: [OR_KEY], models: [m]}
+    `;
+    expect(compileOk({ providers: onlyOne, mappings: aliasFor().replace(/\n.*provider: (dir|int|fre).*/g, ''), env }).config.router_settings).not.toHaveProperty('enable_pre_call_checks');
+    const off = build({ providers, mappings: aliasFor('router: {enable_pre_call_checks: false}'), env });
+    expect(off.diagnostics.map((d) => `${d.severity} ${d.code}`)).toContain('warning effect/order-ignored');
+    expect(off.config?.router_settings?.enable_pre_call_checks).toBe(false);
+  });
+
+  it('weights are explicit on every deployment of a weighted group (LiteLLM gives 0 to a deployment without one)', () => {
+    const p = yaml`
+      providers:
+        one: {type: ollama, base_url: "http://127.0.0.1:11434", models: [m], rate_limits: {rpm: 60}}
+        two: {type: ollama, base_url: "http://127.0.0.1:11435", models: [m]}
+        three: {type: openai, api_keys: [K1, K2], models: [m]}
+    `;
+    const mappings = yaml`
+      aliases:
+        w:
+          deployments:
+            - {provider: one, model: m}
+            - {provider: two, model: m}
+        split:
+          deployments:
+            - {provider: two, model: m, weight: 60}
+            - {provider: three, model: m, weight: 40, tier: internal}
+    `;
+    const { config } = compileOk({ providers: p, mappings, env: { K1: 'a', K2: 'b' } });
+    expect(group(config, 'w').map((d) => [d.litellm_params.rpm, d.litellm_params.weight])).toEqual([
+      [60, 60],
+      [undefined, 1],
+    ]);
+    // 60/40 per provider, though the second rotates two keys (two deployments of 20 each).
+    expect(group(config, 'split').map((d) => d.litellm_params.weight)).toEqual([60, 20, 20]);
   });
 
   it('another default policy reorders (premium: direct, premium, free, internal)', () => {

@@ -1019,7 +1019,7 @@ describe('provider/*', () => {
     expect(d.message).toContain('ftp:');
   });
 
-  it('provider/bad-url: a bare ${VAR} cannot be checked and is not reported', () => {
+  it('provider/bad-url: a bare ${VAR} cannot be checked; an info says what its value must look like', () => {
     const providers = yaml`
       providers:
         local:
@@ -1028,7 +1028,48 @@ describe('provider/*', () => {
           models: [m]
     `;
     const r = build({ providers, env: { VLLM_URL: 'http://10.0.0.1:8000' } });
-    expect(r.diagnostics).toEqual([]);
+    expect(r.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['info effect/env-url-as-is']);
+    expect(r.diagnostics[0].message).toContain('must end in /v1');
+  });
+
+  it('provider/https-loopback: https:// on a loopback host is a warning with the http:// fix', () => {
+    const providers = yaml`
+      providers:
+        local:
+          type: ollama
+          base_url: https://127.0.0.1:11434
+          models: [m]
+        named:
+          type: vllm
+          base_url: \${VLLM_URL:-https://localhost:8000/v1}
+          models: [n]
+        remote:
+          type: ollama
+          base_url: https://ollama.example.com
+          models: [o]
+    `;
+    const list = withCode(build({ providers }), 'provider/https-loopback');
+    expect(list.map((d) => [d.severity, d.hint])).toEqual([
+      ['warning', 'write http://127.0.0.1:11434'],
+      ['warning', 'write http://localhost:8000/v1'],
+    ]);
+    expect(list.map(where)).toEqual([at(P, providers, 'base_url'), at(P, providers, 'base_url', 2)]);
+  });
+
+  it('effect/env-in-text: a reference with no default inside a URL cannot be written for LiteLLM (error)', () => {
+    const providers = yaml`
+      providers:
+        local:
+          type: vllm
+          base_url: http://\${GPU_HOST}:8000
+          models: [m]
+    `;
+    const r = build({ providers, env: { GPU_HOST: 'gpu' } });
+    const d = only(r, 'effect/env-in-text');
+    expect(d.severity).toBe('error');
+    expect(d.hint).toBe('give it a default (${GPU_HOST:-...}) or make the variable the whole value');
+    expect(where(d)).toEqual(at(P, providers, 'base_url'));
+    expect(r.ok).toBe(false);
   });
 
   it('provider/missing-base-url: a local server type without base_url, at the provider', () => {
@@ -1091,7 +1132,8 @@ describe('env/unset', () => {
       at(P, providers, 'OPENAI_KEY_2'),
       at(P, providers, 'base_url'),
     ]);
-    expect(list[0].hint).toBe('export OPENAI_KEY=... where the proxy runs, or give a default: ${OPENAI_KEY:-value}');
+    expect(list[0].hint).toBe('export OPENAI_KEY=... where the proxy runs');
+    expect(list[2].hint).toBe('export VLLM_URL=... where the proxy runs, or give a default: ${VLLM_URL:-value}');
     expect(r.ok).toBe(true);
   });
 
@@ -1105,13 +1147,17 @@ describe('env/unset', () => {
 
   it('is not reported when every variable is set, nor for ${VAR:-default}', () => {
     const r = build({ providers, env: { OPENAI_KEY: 'a', OPENAI_KEY_2: 'b', VLLM_URL: 'http://x:1' }, strict: true });
-    expect(r.diagnostics).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     expect(r.ok).toBe(true);
   });
 
-  it('an empty value counts as set (the variable exists)', () => {
+  it('an empty value counts as unset (the one rule apply and serve follow too)', () => {
     const r = build({ providers, env: { OPENAI_KEY: '', OPENAI_KEY_2: '', VLLM_URL: '' } });
-    expect(withCode(r, 'env/unset')).toEqual([]);
+    expect(withCode(r, 'env/unset').map((d) => d.message)).toEqual([
+      'environment variable OPENAI_KEY (key of provider "api") is not set (it is empty, which counts as unset)',
+      'environment variable OPENAI_KEY_2 (key of provider "api") is not set (it is empty, which counts as unset)',
+      'environment variable VLLM_URL (base_url of provider "local") is not set (it is empty, which counts as unset)',
+    ]);
   });
 
   it('the key a provider type reads by default (none written) is reported at the provider', () => {
@@ -1141,13 +1187,21 @@ describe('env/unset', () => {
     expect(withCode(build({ providers: p }), 'env/unset')).toEqual([]);
   });
 
-  it('a master key referenced by ${VAR} must be set', () => {
+  it('auth/master-key-unset: an unset (or empty) master key variable means no authentication in LiteLLM', () => {
     const mappings = yaml`
       server:
         master_key: \${RM_MASTER_KEY}
     `;
-    const d = only(build({ providers: BASE_PROVIDERS, mappings, env: BASE_ENV }), 'env/unset');
-    expect(where(d)).toEqual(at(M, mappings, 'master_key'));
+    for (const env of [BASE_ENV, { ...BASE_ENV, RM_MASTER_KEY: '' }]) {
+      const r = build({ providers: BASE_PROVIDERS, mappings, env });
+      expect(withCode(r, 'env/unset')).toEqual([]);
+      const d = only(r, 'auth/master-key-unset');
+      expect(d.severity).toBe('warning');
+      expect(d.message).toContain('without authentication');
+      expect(where(d)).toEqual(at(M, mappings, 'master_key'));
+    }
+    expect(only(build({ providers: BASE_PROVIDERS, mappings, env: BASE_ENV, strict: true }), 'auth/master-key-unset').severity).toBe('error');
+    expect(withCode(build({ providers: BASE_PROVIDERS, mappings, env: { ...BASE_ENV, RM_MASTER_KEY: 'sk-x' } }), 'auth/master-key-unset')).toEqual([]);
   });
 });
 

@@ -78,8 +78,10 @@ describe('rmctl apply (real rmctl serve behind the systemctl stand-in)', () => {
     const first = await applyOk(['apply', '--yes']);
     expect(first).toMatch(/ok {3}plan .*nothing deployed yet/);
     expect(await models()).toEqual(['rainymodel/auto']);
-    // The deployed copy is what LiteLLM can load: the ${VAR:-default} of the compiled file is expanded.
-    expect(readFileSync(target, 'utf8')).toContain('api_base: "http://127.0.0.1:11434"');
+    // The deployed copy is what LiteLLM can load: the source's ${VAR:-default} is written as a URL.
+    const deployed = readFileSync(target, 'utf8');
+    expect(deployed).toContain('api_base: http://127.0.0.1:11434');
+    expect(deployed).not.toContain('${');
 
     await commitModels(repo, ['qwen2.5:7b', 'llama3.1:8b'], 'add llama');
     const second = await applyOk();
@@ -180,12 +182,14 @@ describe('rmctl apply (real rmctl serve behind the systemctl stand-in)', () => {
   });
 
   it('refuses to deploy when a referenced variable is unset and has no default', async () => {
-    // The compiler turns a bare ${VAR} into os.environ/VAR (LiteLLM reads that itself); embedded references
-    // stay as text and apply expands them. A committed compiled file, edited by hand, shows the check.
+    // The compiler writes no ${...} (LiteLLM expands none); a committed compiled file edited by hand to
+    // carry one shows apply's check.
     mkdirSync(join(repo, 'generated'));
     expect((await rmctl(['generate'])).exitCode).toBe(0);
     const file = join(repo, 'generated', 'litellm-unified.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/\$\{RM_TEST_OLLAMA_URL:-[^}]*\}/g, '${RM_TEST_REQUIRED_URL}/ollama'));
+    const generated = readFileSync(file, 'utf8');
+    expect(generated).not.toContain('${');
+    writeFileSync(file, generated.replace(/api_base: http:\/\/127\.0\.0\.1:11434/g, 'api_base: ${RM_TEST_REQUIRED_URL}/ollama'));
     await git(repo, 'add', 'generated');
     await git(repo, 'commit', '-q', '-m', 'hand-edited compiled file');
     const r = await rmctl(['rollback', 'HEAD', '--compiled', '--yes']);

@@ -277,7 +277,7 @@ export function register(program: Command): void {
         }
         requireTarget(settings);
         // 1. validate and compile exactly as `rmctl generate` does.
-        const build = buildFromFiles(settings.providers, settings.mappings, { strict: Boolean(flags.strict), env: process.env });
+        const build = buildFromFiles(settings.providers, settings.mappings, { strict: Boolean(flags.strict), env: process.env, deployEnv: process.env });
         const commit = await sourcesCommit([settings.providers, settings.mappings]);
         const prepared = candidateFromBuild(build, {
           file: settings.target as string,
