@@ -30,7 +30,7 @@ describe('retries, fallbacks and cooldowns', () => {
     });
   }
 
-  for (const status of [400, 404, 422]) {
+  for (const status of [400, 413, 422]) {
     it(`returns the client's own ${status} as is, without fallback`, async () => {
       const bad = await failing(status);
       const good = await startUpstream(answers('ok'));

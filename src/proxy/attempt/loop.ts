@@ -3,7 +3,7 @@
 // are at their limits or cooling down; tries the rest until one serves (or the client's own error is
 // returned), and otherwise answers with what every attempt came to (429, 502 or 503).
 import { sendError, type Exchange } from '../http/exchange.js';
-import { orderDeployments } from '../router.js';
+import { AttemptBudget, orderDeployments } from '../router.js';
 import type { ProxyServices } from '../services.js';
 import type { ModelGroup, RuntimeDeployment } from '../table.js';
 import { callUpstream } from '../upstream/call.js';
@@ -49,21 +49,19 @@ async function fleetReservation(svc: ProxyServices, d: RuntimeDeployment, skippe
 }
 
 export async function runAttempts(svc: ProxyServices, r: Exchange, chain: readonly ModelGroup[], policy: string): Promise<void> {
-  const numRetries = r.table.settings.numRetries;
-  const perGroup = numRetries === undefined ? Number.POSITIVE_INFINITY : numRetries + 1;
   const failures: Array<{ d: RuntimeDeployment; outcome: Failure }> = [];
   const skipped: Skipped = { cooldown: 0, limit: 0, endpoint: 0, earliestRetryMs: Number.POSITIVE_INFINITY };
   for (const group of chain) {
-    let attempts = 0;
+    const budget = AttemptBudget.forGroup(r.table.settings.numRetries);
     for (const d of orderDeployments(group, policy, Date.now())) {
-      if (attempts >= perGroup) break;
+      if (!budget.allows(d)) continue;
       if (r.clientGone) return;
       const skip = skipReason(svc, r, d, skipped) ?? (d.rpm === undefined && d.tpm === undefined ? undefined : await fleetReservation(svc, d, skipped));
       if (skip !== undefined) {
         skipped[skip]++;
         continue;
       }
-      attempts++;
+      budget.spend(d);
       const began = performance.now();
       const outcome = await callUpstream(svc, r, group, d);
       observeAttempt(svc, r, group, d, outcome, began);
@@ -100,6 +98,10 @@ function answerAllFailed(r: Exchange, failures: Array<{ d: RuntimeDeployment; ou
   const headers: Record<string, string> = { 'x-rainymodel-tried': r.tried.join(','), 'x-rainymodel-latency-ms': String(Math.round(performance.now() - r.start)) };
   if (r.fallbackReason) headers['x-rainymodel-fallback-reason'] = r.fallbackReason;
   const summary = failures.map((f) => `${f.d.id} (${f.outcome.reason}: ${f.outcome.message})`).join('; ');
+  if (failures.every((f) => f.outcome.status === 404)) {
+    // No deployment serves the model: the upstreams' own answer, not a failure of the proxy.
+    return sendError(r, 404, { message: `no deployment of "${r.model}" serves it: ${summary}`, type: 'invalid_request_error', code: 'model_not_found', param: 'model' }, headers);
+  }
   if (failures.every((f) => f.outcome.status === 429)) {
     const wait = Math.min(...failures.map((f) => f.outcome.retryAfterMs ?? 1000));
     headers['retry-after'] = String(Math.max(1, Math.ceil(wait / 1000)));

@@ -27,7 +27,7 @@ export async function loadTable(configPath: string, env: NodeJS.ProcessEnv | und
     return { ok: false, message: `${configPath}: invalid config (${loaded.diagnostics.length} problem(s))`, diagnostics: loaded.diagnostics };
   }
   try {
-    return { ok: true, table: buildRouteTable({ config: loaded.config, missing: loaded.missing, store, sha256: loaded.sha256 }) };
+    return { ok: true, table: buildRouteTable({ config: loaded.config, missing: loaded.missing, store, sha256: loaded.sha256, envRefs: loaded.refs, env: env ?? process.env }) };
   } catch (err) {
     if (err instanceof TableBuildError) {
       const d: Diagnostic = { code: 'serve/config', severity: 'error', message: err.message, file: configPath, line: 0, col: 0, pointer: '' };

@@ -3,7 +3,7 @@
 // own error returned as is, or an answer handed to the JSON or the stream stage.
 import type { Dispatcher } from 'undici';
 import { sendError, successHeaders, isObject, type Exchange } from '../http/exchange.js';
-import { isRetryableStatus } from '../providers/openai-compatible.js';
+import { judgeUpstreamError } from '../fall-through.js';
 import type { UpstreamRequest } from '../providers/types.js';
 import type { ProxyServices } from '../services.js';
 import type { ModelGroup, RuntimeDeployment } from '../table.js';
@@ -106,15 +106,12 @@ async function upstreamRefused(r: Exchange, d: RuntimeDeployment, resp: Dispatch
   // Decisions follow the adapter's OpenAI status, not the upstream's own code (Gemini answers a bad
   // key with 400 API_KEY_INVALID, which is a 401 for cooldown, fallback and the client).
   const te = d.adapter!.translateError(status, text);
-  const st = te.status;
-  if (st === 401 || st === 403) return failed(String(st), te.message, st, { auth: true });
-  if (te.retryable || isRetryableStatus(st)) {
-    // The reason keeps the upstream's own code (529 says more than 503), but a rate limit is a 429.
-    const reason = st === 429 ? '429' : String(status);
-    return failed(reason, te.message, st, { retryAfterMs: parseRetryAfter(resp.headers['retry-after']) ?? te.retryAfterMs });
+  const verdict = judgeUpstreamError(status, te, text);
+  if (verdict.kind === 'fall_through') {
+    return failed(verdict.reason, te.message, te.status, { auth: verdict.holdOff, retryAfterMs: parseRetryAfter(resp.headers['retry-after']) ?? te.retryAfterMs });
   }
-  // The client's own request was refused (400, 404, 422, ...): returned as is, no fallback.
-  sendError(r, st, { message: te.message, type: te.type, code: te.code }, successHeaders(r, d, 'application/json'));
+  // The client's own request was refused (400, 422, ...): returned as is, no fallback (see fall-through.ts).
+  sendError(r, te.status, { message: te.message, type: te.type, code: te.code }, successHeaders(r, d, 'application/json'));
   r.served = d;
   return { kind: 'client_error' };
 }
