@@ -47,6 +47,10 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: 'write Prometheus alert rules and a Grafana dashboard for the metrics rmctl serve exports',
     load: () => import('./commands/monitoring.js'),
   },
+  doctor: {
+    summary: 'probe every deployment of a compiled config live: reachable, key accepted, model offered, latency',
+    load: () => import('./commands/doctor.js'),
+  },
 };
 
 /** The command a command line names (`rmctl help X` names X), or undefined for none or an unknown one. */

@@ -8,7 +8,7 @@ import { ALERTS } from '../monitoring/alerts.js';
 import { buildDashboard } from '../monitoring/dashboard.js';
 import { rulesText, thresholdText } from '../monitoring/rules.js';
 import { applyOverrides, checkSelector, UsageError } from '../monitoring/thresholds.js';
-import { stdio } from '../output.js';
+import type { CliContext } from '../context.js';
 
 export const RULES_FILE = 'rainymodel-alerts.yml';
 export const DASHBOARD_FILE = 'rainymodel-dashboard.json';
@@ -23,7 +23,7 @@ interface MonitoringOptions {
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-export function register(program: Command): void {
+export function register(program: Command, ctx: CliContext): void {
   program
     .command('monitoring')
     .description('write Prometheus alert rules and a Grafana dashboard for the metrics rmctl serve exports')
@@ -40,19 +40,20 @@ export function register(program: Command): void {
         sel = checkSelector(opts.selector);
       } catch (err) {
         if (!(err instanceof UsageError)) throw err;
-        stdio.err(`rmctl monitoring: ${err.message}`);
-        process.exitCode = EXIT.usage;
+        ctx.err(`rmctl monitoring: ${err.message}`);
+        ctx.exitCode = EXIT.usage;
         return;
       }
-      mkdirSync(opts.out, { recursive: true });
-      const rulesPath = join(opts.out, RULES_FILE);
-      const dashboardPath = join(opts.out, DASHBOARD_FILE);
+      const out = ctx.path(opts.out);
+      mkdirSync(out, { recursive: true });
+      const rulesPath = join(out, RULES_FILE);
+      const dashboardPath = join(out, DASHBOARD_FILE);
       writeFileSync(rulesPath, rulesText(settings, sel));
       writeFileSync(dashboardPath, `${JSON.stringify(buildDashboard(settings, sel), null, 2)}\n`);
       for (const spec of ALERTS) {
         const s = settings[spec.key];
-        stdio.err(`  ${spec.alert.padEnd(34)} ${thresholdText(spec, s).padEnd(8)} for ${s.for}`);
+        ctx.err(`  ${spec.alert.padEnd(34)} ${thresholdText(spec, s).padEnd(8)} for ${s.for}`);
       }
-      stdio.err(`wrote ${rulesPath} (check: promtool check rules ${rulesPath}) and ${dashboardPath} (Grafana: Dashboards > Import)`);
+      ctx.err(`wrote ${rulesPath} (check: promtool check rules ${rulesPath}) and ${dashboardPath} (Grafana: Dashboards > Import)`);
     });
 }
