@@ -3,6 +3,7 @@
 // cooldown reaches the other replicas over pub/sub without waiting for a poll.
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { skipUnless } from '../../support/skip.js';
 import { answers, cleanupAll, sendJson, startUpstream, writeTempFile, type FakeUpstream } from '../helpers.js';
 import { metric } from './fleet-helpers.js';
 import { chat, circuit, fleetConfig, MASTER, redisClient, serveFleet, type Replica } from './replicas.js';
@@ -34,7 +35,7 @@ async function expectSkipped(b: Replica, bad: FakeUpstream): Promise<void> {
   expect(bad.seen).toHaveLength(seen);
 }
 
-describe.skipIf(!redisAvailable)('fleet: what happened during a Redis blip reaches Redis', { timeout: 120_000 }, () => {
+describe('fleet: what happened during a Redis blip reaches Redis', { ...skipUnless(redisAvailable, SKIP_MESSAGE), timeout: 120_000 }, () => {
   it('a cooldown opened while Redis was paused (SIGSTOP) reaches the other replica once it answers', async () => {
     const redis = await startRedis();
     const { bad, models } = await flakyAndFine();

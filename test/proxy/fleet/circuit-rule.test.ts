@@ -3,6 +3,7 @@
 // request), whether one replica counts alone, one counts through Redis, or two share the count.
 import type { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
+import { skipUnless } from '../../support/skip.js';
 import { answers, cleanupAll, sendJson, startUpstream, writeTempFile, type UpstreamHandler } from '../helpers.js';
 import { chat, circuit, fleetConfig, MASTER, redisClient, serveFleet, serveReplica, type Replica } from './replicas.js';
 import { redisAvailable, SKIP_MESSAGE, startRedis, waitFor } from './redis-server.js';
@@ -45,7 +46,7 @@ async function run(replicas: Replica[], redis?: { client: Redis; ns: string }): 
   return statuses;
 }
 
-describe.skipIf(!redisAvailable)('one circuit rule with and without Redis', { timeout: 120_000 }, () => {
+describe('one circuit rule with and without Redis', { ...skipUnless(redisAvailable, SKIP_MESSAGE), timeout: 120_000 }, () => {
   const models = (base: string): string => `  - { model_name: g, litellm_params: { model: openai/m, api_base: ${base} }, model_info: { id: half } }`;
   const router = 'allowed_fails: 3, cooldown_time: 120, num_retries: 0';
 

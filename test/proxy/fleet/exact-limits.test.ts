@@ -3,6 +3,7 @@
 // Redis (DEBUG SLEEP) is waited for, not declared down; when a replica must decide alone, its window
 // already holds what it admitted through Redis and its 429 says when the window really has room.
 import { afterEach, describe, expect, it } from 'vitest';
+import { skipUnless } from '../../support/skip.js';
 import { answers, cleanupAll, startUpstream, writeTempFile } from '../helpers.js';
 import { metric } from './fleet-helpers.js';
 import { burst, chat, events, fleetConfig, MASTER, redisClient, serveFleet } from './replicas.js';
@@ -14,7 +15,7 @@ if (!redisAvailable) console.warn(SKIP_MESSAGE);
 
 const count = (rs: Array<{ status: number }>, status: number): number => rs.filter((r) => r.status === status).length;
 
-describe.skipIf(!redisAvailable)('fleet limits are exact under bursts (real replicas, default redis_timeout_ms)', { timeout: 120_000 }, () => {
+describe('fleet limits are exact under bursts (real replicas, default redis_timeout_ms)', { ...skipUnless(redisAvailable, SKIP_MESSAGE), timeout: 120_000 }, () => {
   it.each([2, 3])('key rpm 30, 90 requests at once over %i replicas: exactly 30 admitted, Redis never declared down', async (n) => {
     const redis = await startRedis();
     const up = await startUpstream(answers('ok'));

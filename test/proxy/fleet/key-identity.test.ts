@@ -3,6 +3,7 @@
 // B's own counter, and neither Redis nor the logs ever hold a key.
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { skipUnless } from '../../support/skip.js';
 import { answers, cleanupAll, startUpstream, writeTempFile } from '../helpers.js';
 import { chat, fleetConfig, MASTER, redisClient, serveFleet } from './replicas.js';
 import { redisAvailable, SKIP_MESSAGE, startRedis } from './redis-server.js';
@@ -15,7 +16,7 @@ const A = 'sk-alpha-0123456789';
 const B = 'sk-bravo-0123456789';
 const A2 = 'sk-alpha2-0123456789';
 
-describe.skipIf(!redisAvailable)('fleet: rate limits count per key identity', { timeout: 120_000 }, () => {
+describe('fleet: rate limits count per key identity', { ...skipUnless(redisAvailable, SKIP_MESSAGE), timeout: 120_000 }, () => {
   it('rotation [A, B] -> [B, A2] with a reload on both replicas: B keeps its own count, A2 starts fresh, A is refused', async () => {
     const redis = await startRedis();
     const up = await startUpstream(answers('ok'));

@@ -1,42 +1,18 @@
 // Two real `rmctl serve` processes on one Redis (needs `npm run build`, which `npm test` runs first):
 // nothing can be shared through process memory here, only through Redis.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { skipUnless } from '../../support/skip.js';
-import { answers, cleanupAll, onCleanup, sendJson, startUpstream, writeTempFile } from '../helpers.js';
+import { answers, cleanupAll, sendJson, startUpstream, writeTempFile } from '../helpers.js';
 import { circuitOf, waitRedisUp } from './fleet-helpers.js';
+import { serveReplica } from './replicas.js';
 import { redisAvailable, SKIP_MESSAGE, startRedis, waitFor } from './redis-server.js';
 
 afterEach(cleanupAll);
 
 if (!redisAvailable) console.warn(SKIP_MESSAGE);
 
-const RMCTL = fileURLToPath(new URL('../../../bin/rmctl', import.meta.url));
 const KEY = 'sk-fleet-proc';
-
-async function serve(configPath: string): Promise<{ url: string; stderr: () => string }> {
-  const proc = spawn(process.execPath, [RMCTL, 'serve', '--config', configPath, '--port', '0', '--log-level', 'info'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  proc.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  proc.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  onCleanup(async () => {
-    if (proc.exitCode === null && proc.signalCode === null) {
-      proc.kill('SIGTERM');
-      await exited;
-    }
-  });
-  let url = '';
-  await waitFor('rmctl serve listening', () => {
-    if (proc.exitCode !== null) throw new Error(`rmctl serve exited ${proc.exitCode}: ${err}`);
-    const m = /"address":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(out);
-    if (m) url = m[1];
-    return url !== '';
-  });
-  return { url, stderr: () => err };
-}
+const serve = serveReplica;
 
 const ask = (url: string, content: string): Promise<Response> =>
   fetch(`${url}/v1/chat/completions`, {
