@@ -1,6 +1,6 @@
 // `--format github`: diagnostics as GitHub Actions workflow annotations, kept to what a reviewer must see.
 // GitHub shows 10 annotations of each kind (error, warning, notice) per step and drops the rest silently,
-// so: errors and warnings first, one notice for every expected `env/unset` warning (CI has no provider
+// so: errors and warnings first, one notice for every expected unset-variable warning (CI has no provider
 // keys), the overflow as plain log lines with a note saying so, and everything in the job's step summary
 // ($GITHUB_STEP_SUMMARY) when there is one.
 import type { Diagnostic } from '../shared/diagnostics.js';
@@ -8,7 +8,9 @@ import type { Diagnostic } from '../shared/diagnostics.js';
 /** Annotations of one kind GitHub shows per step. */
 export const ANNOTATIONS_PER_KIND = 10;
 
-const ENV_UNSET = 'env/unset';
+// Unset variables: expected where a job has no provider keys (pull requests), so grouped into one notice.
+const UNSET_CODES = new Set(['env/unset', 'auth/master-key-unset']);
+const expectedUnset = (d: Diagnostic): boolean => UNSET_CODES.has(d.code) && d.severity === 'warning';
 
 function escapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -27,7 +29,7 @@ export function formatGithub(d: Diagnostic): string {
 }
 
 function unsetVariable(d: Diagnostic): string | undefined {
-  return /environment variable (\S+)/.exec(d.message)?.[1];
+  return /variable (\w+)/.exec(d.message)?.[1];
 }
 
 /** One notice standing for every unset-variable warning, at the first of them. */
@@ -47,8 +49,8 @@ function envNotice(warnings: readonly Diagnostic[]): Diagnostic | undefined {
 
 /** The workflow commands for a list of diagnostics, within GitHub's per-step limits. */
 export function githubAnnotations(list: readonly Diagnostic[]): { annotations: string[]; overflow: Diagnostic[] } {
-  const expectedEnv = list.filter((d) => d.code === ENV_UNSET && d.severity === 'warning');
-  const rest = list.filter((d) => !(d.code === ENV_UNSET && d.severity === 'warning'));
+  const expectedEnv = list.filter(expectedUnset);
+  const rest = list.filter((d) => !expectedUnset(d));
   const notice = envNotice(expectedEnv);
   const ordered = [...rest, ...(notice ? [notice] : [])];
   const annotations: string[] = [];

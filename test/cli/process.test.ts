@@ -19,7 +19,7 @@ describe('the launcher', () => {
   it('validate of the project example: exit 0, the summary on stderr', async () => {
     const r = await rmctlProcess(ROOT, ['validate']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/valid: 0 errors, \d+ warnings, 0 info\n$/);
+    expect(r.stderr).toMatch(/valid: 0 errors, \d+ warnings, \d+ info\n$/);
   });
 
   it('a reader that goes away (`| head -1`): no EPIPE stack trace, the exit code of the check', async () => {
