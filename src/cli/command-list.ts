@@ -23,6 +23,10 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: 'compile the sources into a LiteLLM config (generated/litellm-unified.yaml)',
     load: () => import('./commands/generate.js'),
   },
+  explain: {
+    summary: 'show which deployments a request for a model tries, in order, per policy, and why others are skipped',
+    load: () => import('./commands/explain.js'),
+  },
   serve: {
     summary: 'serve the compiled config as an OpenAI-compatible proxy (hot reload on SIGHUP, drain on SIGTERM)',
     load: () => import('./commands/serve.js'),

@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import type { ModelExplanation } from '../../src/proxy/explain.js';
 import { withDefaults } from '../../src/shared/env.js';
+import { rmctlInProcess, ROOT } from '../support/cli.js';
 import { cleanupAll } from './helpers.js';
 import { makeCertificates, spawnServe, startLocalUpstream, type LocalUpstream, type SeenCall } from './public-hosts.js';
 
@@ -84,13 +86,8 @@ describe('rmctl serve on the RainyModel compat config', () => {
         `164.92.147.36:11434:127.0.0.1:${plain.port}`,
         `178.128.196.3:11434:127.0.0.1:${plain.port}`,
       ].join(',');
-      const serve = await spawnServe(CONFIG, {
-        NODE_EXTRA_CA_CERTS: ca.caFile,
-        RAINYMODEL_CONNECT_TO: connectTo,
-        HF_TOKEN: 'hf-test',
-        OPENROUTER_API_KEY: 'or-test',
-        RAINYMODEL_MASTER_KEY: MASTER,
-      });
+      const env = { HF_TOKEN: 'hf-test', OPENROUTER_API_KEY: 'or-test', RAINYMODEL_MASTER_KEY: MASTER };
+      const serve = await spawnServe(CONFIG, { ...env, NODE_EXTRA_CA_CERTS: ca.caFile, RAINYMODEL_CONNECT_TO: connectTo });
 
       for (const [alias, byPolicy] of expected) {
         const order = byPolicy.get(policy)!.map((n) => files.get(alias)![n - 1]);
@@ -110,6 +107,15 @@ describe('rmctl serve on the RainyModel compat config', () => {
         expect(calls).toBe(order.length);
         expect(res.headers.get('x-rainymodel-model')).toBe(upstreamModel(servedBy.model));
         expect(res.headers.get('x-rainymodel-route')).toBe(servedBy.host.startsWith('router.') ? 'free' : servedBy.host === 'openrouter.ai' ? 'premium' : 'internal');
+
+        // rmctl explain, on the same file and environment, says the same order.
+        const run = await rmctlInProcess(ROOT, ['explain', alias, '--policy', policy, '--format', 'json', '-c', CONFIG], { env });
+        expect(run.code, run.stderr).toBe(0);
+        const explained = (JSON.parse(run.stdout) as ModelExplanation).policies[0].groups[0].tries;
+        expect(explained.map((t) => t.step)).toEqual([1, 2, 3, 4]);
+        expect(explained.slice(0, -1).map((t) => t.id)).toEqual(tried);
+        expect(explained[3].id.endsWith(`@${servedBy.host}`)).toBe(true);
+        expect(explained[3].model).toBe(upstreamModel(servedBy.model));
       }
     });
   }

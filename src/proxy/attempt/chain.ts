@@ -22,7 +22,7 @@ export class FallbackChains {
   }
 }
 
-function fallbackChain(table: RouteTable, group: ModelGroup, alias: string | undefined): ModelGroup[] {
+export function fallbackChain(table: RouteTable, group: ModelGroup, alias: string | undefined): ModelGroup[] {
   const names = [...(alias ? table.fallbacks.get(alias) ?? [] : []), ...(table.fallbacks.get(group.name) ?? [])];
   const targets = names.length > 0 ? names : table.defaultFallbacks;
   const chain = [group];
