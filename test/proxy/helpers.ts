@@ -164,18 +164,30 @@ export function writeTempFile(text: string, name = 'litellm.yaml'): string {
 export interface LogCapture {
   lines: string[];
   records(): Array<Record<string, unknown>>;
+  /** Resolves once `count` records match (request lines are written after the response is sent). */
+  waitFor(match: (l: Record<string, unknown>) => boolean, count?: number): Promise<Array<Record<string, unknown>>>;
 }
 
 export function captureLogger(): { logger: pino.Logger; logs: LogCapture } {
   const lines: string[] = [];
+  const written: Array<() => void> = [];
   const stream = new Writable({
     write(chunk: Buffer, _enc, cb) {
       for (const l of chunk.toString('utf8').split('\n')) if (l.trim()) lines.push(l);
+      written.splice(0).forEach((wake) => wake());
       cb();
     },
   });
   const logger = pino({ level: 'debug' }, stream);
-  return { logger, logs: { lines, records: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) } };
+  const records = (): Array<Record<string, unknown>> => lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+  const waitFor = async (match: (l: Record<string, unknown>) => boolean, count = 1): Promise<Array<Record<string, unknown>>> => {
+    for (;;) {
+      const found = records().filter(match);
+      if (found.length >= count) return found;
+      await new Promise<void>((wake) => written.push(wake));
+    }
+  };
+  return { logger, logs: { lines, records, waitFor } };
 }
 
 export interface RunningProxy {

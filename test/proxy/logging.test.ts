@@ -125,8 +125,7 @@ model_list:
     const model = 'no "such"\tmodel\\ ☀';
     const r = await proxy.post('/v1/chat/completions', { model, messages: [{ role: 'user', content: 'hi' }] });
     expect(r.status).toBe(404);
-    await new Promise((res) => setTimeout(res, 20));
-    const line = proxy.logs.records().find((l) => l.event === 'request');
+    const [line] = await proxy.logs.waitFor((l) => l.event === 'request');
     expect(line).toMatchObject({ status: 404, model, stream: false, key: 'anonymous', msg: 'request', level: 30 });
   });
 });

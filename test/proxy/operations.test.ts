@@ -27,8 +27,7 @@ describe('operations', () => {
     const generated = await proxy.post('/v1/chat/completions', chatBody('g'));
     const genId = generated.headers.get('x-request-id');
     expect(genId).toMatch(/^[0-9a-f-]{36}$/);
-    await new Promise((res) => setTimeout(res, 20));
-    const lines = proxy.logs.records().filter((l) => l.event === 'request');
+    const lines = await proxy.logs.waitFor((l) => l.event === 'request', 2);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({ req_id: 'trace-123', status: 200, route: 'internal', upstream: 'box', upstream_model: 'm1', group: 'g', prompt_tokens: 5, completion_tokens: 7, key: 'master' });
     expect(typeof lines[0].latency_ms).toBe('number');

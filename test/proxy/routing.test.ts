@@ -79,8 +79,7 @@ model_list:
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('application/json');
     expect(await r.text()).toBe(answer);
-    await new Promise((res) => setTimeout(res, 20));
-    const line = proxy.logs.records().find((l) => l.event === 'request');
+    const [line] = await proxy.logs.waitFor((l) => l.event === 'request');
     expect(line).toMatchObject({ status: 200, prompt_tokens: 41, completion_tokens: 17 });
     const metrics = await (await proxy.get('/metrics')).text();
     expect(metrics).toContain('rainymodel_tokens_total{model_group="g",type="prompt"} 41');

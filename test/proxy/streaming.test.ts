@@ -42,8 +42,7 @@ model_list:
     expect(usage).toEqual({ prompt_tokens: 3, completion_tokens: 4, total_tokens: 7 });
     expect(up.seen[0].json?.stream).toBe(true);
     expect(up.seen[0].json?.model).toBe('up-model');
-    await new Promise((r) => setTimeout(r, 20));
-    const log = proxy.logs.records().find((l) => l.event === 'request');
+    const [log] = await proxy.logs.waitFor((l) => l.event === 'request');
     expect(log?.prompt_tokens).toBe(3);
     expect(log?.completion_tokens).toBe(4);
   });
