@@ -55,6 +55,10 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: 'probe every deployment of a compiled config live: reachable, key accepted, model offered, latency',
     load: () => import('./commands/doctor.js'),
   },
+  status: {
+    summary: "the running proxy's own view, like top: circuits, windowed figures per deployment and provider, key use",
+    load: () => import('./commands/status.js'),
+  },
 };
 
 /** The command a command line names (`rmctl help X` names X), or undefined for none or an unknown one. */

@@ -171,4 +171,9 @@ export class KeyRateLimiter {
     if (!this.config.tpm || tokens <= 0) return;
     this.windows(key).tokens.add(now, tokens);
   }
+
+  /** Requests and tokens each key has in the current window (for rmctl status; changes no decision). */
+  usage(now: number): Array<{ key: string; requests: number; tokens: number }> {
+    return [...this.keys].map(([key, w]) => ({ key, requests: w.requests.count(now), tokens: w.tokens.used(now) }));
+  }
 }

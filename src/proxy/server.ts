@@ -26,6 +26,7 @@ import { registerAgentRoutes } from './ingress/agent-routes.js';
 import { RequestLog } from './log/request-log.js';
 import { announceTable, ConfigLoadError, loadTable, type ReloadResult } from './lifecycle/load-table.js';
 import type { ProxyServices } from './services.js';
+import { registerStatusRoutes } from './status/routes.js';
 
 export { ConfigLoadError, type ReloadResult };
 export type { RouteSpec, RouteHandler, RouteMatch } from './http/routes.js';
@@ -81,6 +82,7 @@ export class ProxyServer {
     this.requestLog = new RequestLog(this.log, this.metrics);
     registerBuiltinRoutes(this.routes, { svc: this.services, chains: this.chains, isDraining: () => this.draining, reload: (t) => this.reload(t) });
     registerAgentRoutes(this.routes, this.services, this.chains);
+    registerStatusRoutes(this.routes, this.attempts, { table: () => this.table, configPath: options.configPath, inFlight: () => this.metrics.inFlightNow });
     this.server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => this.onRequest(req, res));
     this.server.on('clientError', (_err, socket) => {
       if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');

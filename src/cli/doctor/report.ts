@@ -1,5 +1,6 @@
 // What `rmctl doctor` found, per model group and per deployment: a table for people (with the reason under
 // every failing line) and one JSON document for machines.
+import { alignColumns } from '../table.js';
 import type { Check } from './network.js';
 import type { DeploymentReport } from './probe.js';
 
@@ -43,11 +44,6 @@ function cell(c: Check): string {
   return c.status === 'skip' ? '-' : c.status;
 }
 
-function pad(rows: string[][]): string[] {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd());
-}
-
 const CHECKS: Array<[string, (d: DeploymentReport) => Check]> = [
   ['config', (d) => d.config],
   ['dns', (d) => d.reach.dns],
@@ -66,7 +62,7 @@ export function renderText(report: DoctorReport, completion: boolean): string {
     rows.push([d.group, d.deployment, d.provider, reachCell(d), cell(d.key), cell(d.model_offered), d.latency_ms === undefined ? '-' : `${d.latency_ms}ms`, ...(completion ? [cell(d.completion)] : []), d.status.toUpperCase()]);
     notes.push(CHECKS.filter(([, get]) => get(d).status === 'fail' || get(d).status === 'warn').map(([name, get]) => `${name}: ${get(d).detail}`));
   }
-  const lines = pad(rows);
+  const lines = alignColumns(rows);
   const out = [lines[0]];
   lines.slice(1).forEach((line, i) => {
     out.push(line);
