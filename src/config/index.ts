@@ -53,8 +53,10 @@ export function loadConfig(providers: SourceText, mappings: SourceText, options:
   if (diagnostics.some((d) => d.severity === 'error' && d.code !== 'secret/literal')) return finish({}, diagnostics);
 
   const reporter = new Reporter([p.source, m.source]);
-  const providerMap = normalizeProviders(p.source.value as RawProvidersFile, p.source.file, reporter);
+  const services = new Map<string, string>();
+  const providerMap = normalizeProviders(p.source.value as RawProvidersFile, p.source.file, reporter, services);
   const model = normalizeMappings((m.source.value ?? {}) as RawMappingsFile, m.source.file, providerMap, reporter);
+  model.services = services;
   const routing = resolve(model, reporter);
   const flagged = new Set(secrets.map((d) => `${d.file}#${d.pointer}`));
   const ctx = { model, routing, sources: [p.source, m.source], env, strict, reporter, flagged };

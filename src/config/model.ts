@@ -23,6 +23,9 @@ export const PROVIDER_TYPES = [
 ] as const;
 export type ProviderType = (typeof PROVIDER_TYPES)[number];
 
+/** Services a registry may list beside its model servers (no models): accepted, never compiled. */
+export const NON_LLM_TYPES = ['tool_server', 'web_ui'] as const;
+
 export type ProviderStatus = 'active' | 'disabled' | 'pending_integration' | 'template';
 
 export interface ProviderModel {
@@ -33,6 +36,8 @@ export interface ProviderModel {
   contextLength?: number;
   supportsFunctionCalling?: boolean;
   supportsVision?: boolean;
+  /** The registry's own note of what the model is for (general_chat, code_generation, ...). */
+  specialty?: string;
   origin: Origin;
 }
 
@@ -155,6 +160,8 @@ export interface CacheConfig {
 
 export interface Model {
   providers: Map<string, Provider>;
+  /** Registry entries that are not model servers (tool_server, web_ui): name -> type. */
+  services: Map<string, string>;
   /** Insertion order is output order: aliases, exact matches, load-balanced groups, unrouted models. */
   groups: Map<string, Group>;
   /** Group (or capability) name -> fallback targets, in order. */

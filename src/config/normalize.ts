@@ -19,7 +19,9 @@ import type {
   ProviderType,
   RouterConfig,
 } from './model.js';
+import { NON_LLM_TYPES } from './model.js';
 import type { RawChainStep, RawLbGroup, RawMappingsFile, RawProvider, RawProvidersFile } from './raw.js';
+import { modelForPurpose } from './purpose.js';
 import { joinPointer } from './read.js';
 
 export const DEFAULT_POLICIES: Record<string, Tier[]> = {
@@ -90,10 +92,15 @@ export function normalizeStrategy(
   return undefined;
 }
 
-export function normalizeProviders(raw: RawProvidersFile, file: string, reporter: Reporter): Map<string, Provider> {
+export function normalizeProviders(raw: RawProvidersFile, file: string, reporter: Reporter, services = new Map<string, string>()): Map<string, Provider> {
   const providers = new Map<string, Provider>();
   for (const [key, p] of Object.entries(raw.providers)) {
     const at = joinPointer('', 'providers', key);
+    if ((NON_LLM_TYPES as readonly string[]).includes(p.type)) {
+      services.set(key, p.type);
+      reporter.info('provider/not-llm', { file, pointer: at }, `provider "${key}" is a ${p.type}, not a model server: it is left out of the compiled file`);
+      continue;
+    }
     providers.set(key, normalizeProvider(key, p, { file, pointer: at }, reporter));
   }
   return providers;
@@ -140,6 +147,7 @@ function normalizeProvider(key: string, p: RawProvider, origin: Origin, reporter
       contextLength: m.context_length,
       supportsFunctionCalling: m.supports_function_calling ?? m.supports_tool_use,
       supportsVision: m.supports_vision,
+      specialty: m.specialty,
       origin: mo,
     });
   });
@@ -359,6 +367,7 @@ export function normalizeMappings(
 
   return {
     providers,
+    services: new Map(),
     groups,
     fallbacks,
     defaultFallbacks,
@@ -452,21 +461,25 @@ function normalizeLoadBalancing(
       let model = member.model ?? member.preferred_model;
       if (!model) {
         // Which model does this provider serve the group with? The group's own model when the provider has it,
-        // else the provider's only model; anything else would be a guess.
+        // else its model whose registry `specialty` matches the group's name, else its only model (purpose.ts).
         const provider = providers.get(member.provider);
         const candidate = base?.model ?? name;
         if (!provider || !provider.declaresModels || provider.models.some((m) => m.name === candidate)) model = candidate;
-        else if (provider.models.length === 1) {
-          model = provider.models[0].name;
-          reporter.info('route/implied-model', mo, `provider "${member.provider}" serves "${name}" with its only model, "${model}"`, 'write `model:` to make this explicit');
-        } else {
-          reporter.warn(
-            'route/ambiguous-model',
-            mo,
-            `provider "${member.provider}" does not declare "${candidate}" and has ${provider.models.length} models: this member has no effect`,
-            `add \`model:\` naming one of: ${provider.models.map((m) => m.name).join(', ')}`,
-          );
-          return;
+        else {
+          const pick = modelForPurpose(provider, name);
+          if (!pick) {
+            // Leaving the member out would silently change the declared split: an error.
+            reporter.error(
+              'route/ambiguous-model',
+              mo,
+              `provider "${member.provider}" does not declare "${candidate}", and none of its ${provider.models.length} models has a specialty matching "${name}": which one serves this member is not said`,
+              `add \`model:\` naming one of: ${provider.models.map((m) => m.name).join(', ')}`,
+            );
+            return;
+          }
+          model = pick.model.name;
+          const why = pick.how === 'specialty' ? `its model for ${pick.model.specialty}` : 'its only model';
+          reporter.info('route/implied-model', mo, `provider "${member.provider}" serves "${name}" with ${why}, "${model}"`, 'write `model:` to make this explicit');
         }
       }
       const existing = group!.deployments.find((d) => d.provider === member.provider && (d.model ?? name) === model);

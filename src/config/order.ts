@@ -1,5 +1,6 @@
 // Which deployment of a group is tried first, as numbers LiteLLM understands (`litellm_params.order`,
-// lower first): deployments are ranked by (the default policy's tier order, the source's priority). Shared
+// lower first): deployments are ranked by (the default policy's tier order, the source's priority), except
+// in a weighted split, where only priority counts. Shared
 // by the compiler, which writes the numbers, and the rules, which say where LiteLLM would not honour them.
 import type { Tier } from '../shared/compiled-config.js';
 import type { Model } from './model.js';
@@ -12,7 +13,10 @@ export function deploymentOrders(model: Model, group: Pick<ResolvedGroup, 'deplo
     const i = defaultTiers.indexOf(t);
     return i < 0 ? defaultTiers.length : i;
   };
-  const keyOf = (d: ResolvedDeployment) => tierRank(d.tier) * 1000 + (d.order ?? 1);
+  // A group whose every deployment has a declared weight is a split (load_balancing: 60/40), not a
+  // preference: ordering its tiers would send everything to the first tier. Priority still counts.
+  const split = group.deployments.length > 1 && group.deployments.every((d) => d.weight !== undefined);
+  const keyOf = (d: ResolvedDeployment) => (split ? 0 : tierRank(d.tier) * 1000) + (d.order ?? 1);
   const keys = [...new Set(group.deployments.map(keyOf))].sort((a, b) => a - b);
   return group.deployments.map((d) => (keys.length > 1 ? keys.indexOf(keyOf(d)) + 1 : undefined));
 }

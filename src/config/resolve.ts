@@ -3,8 +3,9 @@
 // hold. What cannot take effect is dropped from the routing and said so.
 import type { RoutingStrategy, Tier } from '../shared/compiled-config.js';
 import { didYouMean } from '../shared/suggest.js';
-import type { Reporter } from './context.js';
-import type { DeploymentRef, Group, Model, NameRef, Origin, Provider, ProviderModel } from './model.js';
+import { Reporter } from './context.js';
+import { capabilityProviderTargets } from './capability-targets.js';
+import type { Capability, DeploymentRef, Group, Model, NameRef, Origin, Provider, ProviderModel } from './model.js';
 
 export interface ResolvedDeployment {
   /** Unique across the config (LiteLLM model_info.id). */
@@ -55,6 +56,10 @@ export function resolve(model: Model, reporter: Reporter): Routing {
   /** The provider a deployment names, or undefined (reported) when unknown or inactive. */
   const useProvider = (name: string, origin: Origin, strictUnknown = true): Provider | undefined => {
     const p = providers.get(name);
+    if (!p && model.services.has(name)) {
+      reporter.warn('ref/not-llm-provider', origin, `"${name}" is a ${model.services.get(name)}, not a model server: this route is left out`, 'route to a model provider');
+      return undefined;
+    }
     if (!p) {
       if (strictUnknown) {
         const guess = didYouMean(name, providerNames);
@@ -87,9 +92,11 @@ export function resolve(model: Model, reporter: Reporter): Routing {
       const rd = resolveDeployment(g, d);
       if (rd) deployments.push(rd);
     }
-    if (g.fallback && !model.groups.has(g.fallback.name) && providers.has(g.fallback.name)) {
-      providerFallbackPending.push({ group: g, ref: g.fallback });
-      const extra = providerFallbackDeployment(g, g.fallback, deployments[0]);
+    // A provider named as a fallback (exact_matches.fallback, a step of the group's fallback chain) means
+    // that provider's deployment of the same model, tried after the group's own: never its other groups.
+    for (const ref of providerFallbackRefs(g)) {
+      providerFallbackPending.push({ group: g, ref });
+      const extra = providerFallbackDeployment(g, ref, deployments[0], deployments.length);
       if (extra) deployments.push(extra);
     }
     checkWeights(g, deployments);
@@ -147,8 +154,13 @@ export function resolve(model: Model, reporter: Reporter): Routing {
     };
   }
 
-  /** An exact match's `fallback: <provider>`: the same model on another provider, tried after the primary. */
-  function providerFallbackDeployment(g: Group, ref: NameRef, primary: ResolvedDeployment | undefined): ResolvedDeployment | undefined {
+  function providerFallbackRefs(g: Group): NameRef[] {
+    const refs = [...(g.fallback ? [g.fallback] : []), ...(model.fallbacks.get(g.name)?.targets ?? [])];
+    return refs.filter((ref) => !model.groups.has(ref.name) && !model.capabilities.has(ref.name) && providers.has(ref.name));
+  }
+
+  /** A fallback `<provider>` of a group: the same model on that provider, tried after what is already there. */
+  function providerFallbackDeployment(g: Group, ref: NameRef, primary: ResolvedDeployment | undefined, after: number): ResolvedDeployment | undefined {
     if (!primary) return undefined;
     const p = useProvider(ref.name, ref.origin);
     if (!p) return undefined;
@@ -165,7 +177,7 @@ export function resolve(model: Model, reporter: Reporter): Routing {
       );
       return undefined;
     }
-    const d: DeploymentRef = { provider: p.key, model: primary.model, order: (primary.order ?? 1) + 1, origin: ref.origin };
+    const d: DeploymentRef = { provider: p.key, model: primary.model, order: (primary.order ?? 1) + after, origin: ref.origin };
     return resolveDeployment(g, d);
   }
 
@@ -205,18 +217,18 @@ export function resolve(model: Model, reporter: Reporter): Routing {
   };
   // A capability stands for the model group it aliases: its first preferred model that is active.
   const capabilityTarget = (name: string): string | undefined => {
-    for (const t of model.capabilities.get(name)?.targets ?? []) {
+    const c = model.capabilities.get(name);
+    for (const t of c?.targets ?? []) {
       if (active.has(t.name)) return t.name;
       const p = providers.get(t.name);
-      if (p?.active) {
-        const served = groupsServedBy(p.key);
-        if (served.length) return served[0];
-      }
+      // Reported where the capability itself is resolved, not again for each reference to it.
+      const served = c && p?.active ? capabilityProviderTargets(c, p, t, resolvedGroups, new Reporter([])) : [];
+      if (served.length) return served[0];
     }
     return undefined;
   };
 
-  const resolveTarget = (ref: NameRef, context: string): string[] => {
+  const resolveTarget = (ref: NameRef, context: string, unknownSeverity: 'error' | 'warning' = 'error'): string[] => {
     if (active.has(ref.name)) return [ref.name];
     if (inactiveGroups.has(ref.name)) {
       reporter.warn('ref/inactive-target', ref.origin, `"${ref.name}" has no active deployment: this ${context} entry is left out`);
@@ -245,11 +257,16 @@ export function resolve(model: Model, reporter: Reporter): Routing {
       reporter.info('ref/provider-as-model', ref.origin, `"${ref.name}" is a provider: it stands for the model groups it serves (${served.join(', ')})`, 'name model groups to make the order explicit');
       return served;
     }
+    if (model.services.has(ref.name)) {
+      reporter.warn('ref/not-llm-provider', ref.origin, `"${ref.name}" is a ${model.services.get(ref.name)}, not a model server: this ${context} entry is left out`);
+      return [];
+    }
     const guess = didYouMean(ref.name, [...groupNames, ...providerNames, ...model.capabilities.keys()]);
-    reporter.error(
+    reporter.report(
+      unknownSeverity,
       'ref/unknown-model',
       ref.origin,
-      `unknown model "${ref.name}" in ${context}: it is neither a model group, a capability nor a provider`,
+      `unknown model "${ref.name}" in ${context}: it is neither a model group, a capability nor a provider${unknownSeverity === 'warning' ? ' (left out)' : ''}`,
       guess ? `did you mean "${guess}"?` : 'add it to exact_matches or aliases, or remove this entry',
     );
     return [];
@@ -274,19 +291,21 @@ export function resolve(model: Model, reporter: Reporter): Routing {
     if (targets.length) fallbacks.push({ from, targets, origin });
   };
 
+  const consumed = new Set(providerFallbackPending.map((p) => p.ref));
   for (const g of model.groups.values()) {
     if (!active.has(g.name)) continue;
-    const refs = [...(model.fallbacks.get(g.name)?.targets ?? [])];
-    if (g.fallback && !providerFallbackPending.some((p) => p.group === g)) refs.unshift(g.fallback);
+    const refs = (model.fallbacks.get(g.name)?.targets ?? []).filter((ref) => !consumed.has(ref));
+    if (g.fallback && !consumed.has(g.fallback)) refs.unshift(g.fallback);
     pushFallbacks(g.name, refs, model.fallbacks.get(g.name)?.origin ?? g.origin, 'fallbacks');
   }
   for (const [from, chain] of model.fallbacks) {
     if (model.groups.has(from) || model.capabilities.has(from)) continue;
+    // Harmless (nothing asks for that name), but it does nothing: a warning, with the likely fix.
     const guess = didYouMean(from, groupNames);
-    reporter.error(
-      'ref/unknown-model',
+    reporter.warn(
+      'ref/unknown-chain',
       chain.origin,
-      `fallback chain for unknown model group "${from}"`,
+      `fallback chain for "${from}", which is no model group, alias or capability: it has no effect`,
       guess ? `did you mean "${guess}"?` : 'name an exact match, alias or capability, or remove the chain',
     );
   }
@@ -299,7 +318,14 @@ export function resolve(model: Model, reporter: Reporter): Routing {
     }
   }
 
-  // 3. Capabilities: an alias of their first available model, the others as its fallbacks.
+  // 3. Capabilities: an alias of their first available model, the others as its fallbacks. A name in a
+  // capability that exists nowhere ("deepseek-coder-v2  # if pulled") is left out with a warning.
+  function targetInCapability(c: Capability, ref: NameRef): string[] {
+    const p = providers.get(ref.name);
+    if (p?.active && !model.groups.has(ref.name) && !model.capabilities.has(ref.name)) return capabilityProviderTargets(c, p, ref, resolvedGroups, reporter);
+    return resolveTarget(ref, `capability "${c.name}"`, 'warning');
+  }
+
   const groupAliases: Array<[string, string]> = [];
   for (const c of model.capabilities.values()) {
     if (model.groups.has(c.name)) {
@@ -308,7 +334,7 @@ export function resolve(model: Model, reporter: Reporter): Routing {
     }
     const targets: NameRef[] = [];
     for (const ref of c.targets) {
-      for (const name of resolveTarget(ref, `capability "${c.name}"`)) {
+      for (const name of targetInCapability(c, ref)) {
         if (!targets.some((t) => t.name === name)) targets.push({ name, origin: ref.origin });
       }
     }
@@ -317,7 +343,7 @@ export function resolve(model: Model, reporter: Reporter): Routing {
       continue;
     }
     groupAliases.push([c.name, targets[0].name]);
-    const explicit = model.fallbacks.get(c.name)?.targets ?? [];
+    const explicit = (model.fallbacks.get(c.name)?.targets ?? []).flatMap((ref) => targetInCapability(c, ref).map((name) => ({ name, origin: ref.origin })));
     const rest = [...explicit, ...targets.slice(1)];
     if (rest.length) pushFallbacks(c.name, rest, model.fallbacks.get(c.name)?.origin ?? c.origin, `capability "${c.name}"`);
   }

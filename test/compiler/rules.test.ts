@@ -383,15 +383,18 @@ describe('ref/*', () => {
     expect(d.hint).toBe('did you mean "gpt-4o-mini"?');
   });
 
-  it('ref/unknown-model: a fallback chain for a group nobody defined, at the chain', () => {
+  it('ref/unknown-chain: a fallback chain for a group nobody defined is harmless: a warning at the chain', () => {
     const mappings = yaml`
       fallback_chains:
         ghost-model:
           chain: [gpt-4o]
     `;
-    const d = only(build({ providers: BASE_PROVIDERS, mappings, env: BASE_ENV }), 'ref/unknown-model');
+    const r = build({ providers: BASE_PROVIDERS, mappings, env: BASE_ENV });
+    const d = only(r, 'ref/unknown-chain');
+    expect(d.severity).toBe('warning');
     expect(where(d)).toEqual(at(M, mappings, 'ghost-model'));
     expect(d.message).toContain('"ghost-model"');
+    expect(r.ok).toBe(true);
   });
 
   it('ref/unknown-model: a capability that prefers an unknown model', () => {
@@ -431,7 +434,7 @@ describe('ref/*', () => {
     expect(where(d)).toEqual(at(M, mappings, 'm2]'));
   });
 
-  it('ref/provider-as-model (info) and ref/provider-without-models (warning)', () => {
+  it('a provider step in a chain: its own provider is route/self-fallback; one that lists no models serves the same model', () => {
     const providers = yaml`
       providers:
         local:
@@ -452,15 +455,17 @@ describe('ref/*', () => {
           chain: [local, empty]
     `;
     const r = build({ providers, mappings });
-    const info = only(r, 'ref/provider-as-model');
-    expect(info.severity).toBe('info');
-    expect(where(info)).toEqual(at(M, mappings, 'local,'));
-    const warn = only(r, 'ref/provider-without-models');
-    expect(warn.severity).toBe('warning');
-    expect(where(warn)).toEqual(at(M, mappings, 'empty]'));
+    const self = only(r, 'route/self-fallback');
+    expect(where(self)).toEqual(at(M, mappings, 'local,'));
+    const r2 = build({ providers, mappings: mappings.replace('[local, empty]', '[empty]') });
+    expect(r2.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(r2.config?.model_list.filter((d) => d.model_name === 'm0').map((d) => [d.model_info?.provider, d.litellm_params.model])).toEqual([
+      ['local', 'ollama_chat/m1'],
+      ['empty', 'openai/m1'],
+    ]);
   });
 
-  it('ref/provider-as-model: a provider that is first in no group stands for the groups it has a deployment in', () => {
+  it('a provider in an alias\'s fallbacks serves the alias\'s model there, after its own deployments', () => {
     const providers = yaml`
       providers:
         local:
@@ -485,8 +490,11 @@ describe('ref/*', () => {
     `;
     const r = build({ providers, mappings });
     expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
-    expect(only(r, 'ref/provider-as-model').message).toContain('(main)');
-    expect(r.config?.router_settings?.fallbacks).toEqual([{ other: ['main'] }]);
+    expect(r.config?.model_list.filter((d) => d.model_name === 'other').map((d) => [d.model_info?.provider, d.litellm_params.order])).toEqual([
+      ['local', 1],
+      ['backup', 2],
+    ]);
+    expect(r.config?.router_settings?.fallbacks).toBeUndefined();
   });
 
   it('ref/capability-as-model (info): a fallback to a capability goes to the model group it aliases', () => {
@@ -858,7 +866,7 @@ describe('route/*', () => {
     expect(implied.severity).toBe('info');
     expect(where(implied)).toEqual(at(M, mappings, '{provider: one'));
     const ambiguous = only(r, 'route/ambiguous-model');
-    expect(ambiguous.severity).toBe('warning');
+    expect(ambiguous.severity).toBe('error');
     expect(where(ambiguous)).toEqual(at(M, mappings, '{provider: many'));
     expect(ambiguous.hint).toBe('add `model:` naming one of: x, y');
   });
@@ -1488,5 +1496,81 @@ describe('diagnostics order', () => {
     const sorted = [...keys].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2]));
     expect(keys).toEqual(sorted);
     expect(r.diagnostics.map((d) => d.code)).toEqual(['policy/unknown', 'route/no-active-deployment', 'ref/unknown-provider']);
+  });
+});
+
+describe('registries as teams keep them', () => {
+  it('provider/not-llm: tool_server and web_ui entries are accepted, left out, said as info; a route to one is a warning', () => {
+    const providers = yaml`
+      providers:
+        local:
+          type: ollama
+          base_url: http://127.0.0.1:11434
+          models: [m]
+        mcp:
+          type: tool_server
+          base_url: http://127.0.0.1:9000
+          description: MCP tools
+        webui:
+          type: web_ui
+          base_url: http://127.0.0.1:3000
+    `;
+    const mappings = yaml`
+      fallback_chains:
+        m:
+          chain: [webui]
+    `;
+    const r = build({ providers, mappings });
+    expect(r.ok).toBe(true);
+    expect(withCode(r, 'provider/not-llm').map((d) => [d.severity, where(d)])).toEqual([
+      ['info', at(P, providers, 'mcp:')],
+      ['info', at(P, providers, 'webui:')],
+    ]);
+    expect(only(r, 'ref/not-llm-provider').severity).toBe('warning');
+    expect(r.config?.model_list.map((d) => d.model_info?.provider)).toEqual(['local']);
+  });
+
+  it('a provider step in a group\'s fallback chain is that provider\'s deployment of the same model, not its groups', () => {
+    const providers = yaml`
+      providers:
+        one: {type: ollama, base_url: "http://127.0.0.1:11434", models: [m, roleplay]}
+        two: {type: ollama, base_url: "http://127.0.0.1:11435", models: [m, other]}
+    `;
+    const mappings = yaml`
+      exact_matches:
+        m: {provider: one}
+      fallback_chains:
+        m:
+          chain: [two]
+    `;
+    const r = build({ providers, mappings });
+    expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    const m = r.config?.model_list.filter((d) => d.model_name === 'm').map((d) => [d.model_info?.provider, d.litellm_params.model, d.litellm_params.order]);
+    expect(m).toEqual([
+      ['one', 'ollama_chat/m', 1],
+      ['two', 'ollama_chat/m', 2],
+    ]);
+    expect(r.config?.router_settings?.fallbacks ?? []).toEqual([]);
+  });
+
+  it('a provider in a capability stands for its model with the matching specialty, not every group it serves', () => {
+    const providers = yaml`
+      providers:
+        ollama:
+          type: ollama
+          base_url: http://127.0.0.1:11434
+          models:
+            - {name: chat-model, specialty: general_chat}
+            - {name: coder, specialty: code_generation}
+            - {name: roleplay, specialty: creative_writing}
+    `;
+    const mappings = yaml`
+      capabilities:
+        code:
+          provider: ollama
+    `;
+    const r = build({ providers, mappings });
+    expect(r.config?.router_settings?.model_group_alias).toEqual({ code: 'coder' });
+    expect(r.config?.router_settings?.fallbacks).toBeUndefined();
   });
 });
