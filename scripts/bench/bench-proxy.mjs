@@ -265,7 +265,8 @@ async function startRmctl(mock, name, { fallback = false, nodeFlags = [], launch
   // manager would hand to the journal; here a file on disk.
   const p = startProcess(name, node, [...nodeFlags, launcher, 'serve', '--config', configFile, '--host', '127.0.0.1', '--port', String(port), '--log-level', opt['rmctl-log-level']], {
     cpus: serverCpus,
-    env: { ...process.env, ...env },
+    // Started as the systemd unit starts it (src/deploy/systemd-unit.ts: the heap flag lives there).
+    env: { ...process.env, ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-semi-space-size=8`.trim() },
     cwd: resolve(dirname(launcher), '..'),
     stdoutFile: logFile,
     stderrFile: join(logsDir, `${name}.err`),

@@ -71,6 +71,9 @@ export function renderUnit(o: UnitOptions): string {
     `TimeoutStopSec=${Math.ceil(drain) + 15}`,
     'KillSignal=SIGTERM',
     'Environment=NODE_ENV=production',
+    // Heap tuning belongs to the process start: 2 x 8 MB young-generation semi-spaces (V8's default
+    // maximum is 16) keep ~17 MB of resident memory off the peak under load for a few cheap scavenges.
+    'Environment=NODE_OPTIONS=--max-semi-space-size=8',
     ...(o.envFile ? [`EnvironmentFile=-${o.envFile}`] : []),
     ...(o.workingDirectory ? [`WorkingDirectory=${o.workingDirectory}`] : []),
     ...(system ? (o.runAs ? [`User=${o.runAs}`, `Group=${o.runAs}`] : ['DynamicUser=yes']) : []),

@@ -14,7 +14,6 @@ import type { Logger } from './logging.js';
 import { ProxyMetrics } from './metrics.js';
 import { StateStore } from './state.js';
 import { deploymentIds, type RouteTable } from './table.js';
-import { youngGenerationCap } from './young-generation.js';
 import { Fleet } from './fleet/fleet.js';
 import { AttemptObservers } from './attempt/observers.js';
 import { FallbackChains } from './attempt/chain.js';
@@ -41,9 +40,6 @@ export interface ProxyServerOptions {
 }
 
 const REQUEST_ID = /^[\w.:@-]{1,128}$/;
-/** Young generation semi-space while the config is read, and while serving (V8's own maximum is 16). */
-const STARTUP_SEMI_SPACE_MB = 1;
-const SERVING_SEMI_SPACE_MB = 8;
 
 export class ProxyServer {
   private table: RouteTable;
@@ -92,9 +88,6 @@ export class ProxyServer {
 
   /** Loads and checks the config and builds the first route table; throws ConfigLoadError when invalid. */
   static async create(options: ProxyServerOptions): Promise<ProxyServer> {
-    // Start-up (reading and checking the config) runs in V8's initial young generation; listen() raises
-    // the cap to the serving size (see young-generation.ts).
-    youngGenerationCap(STARTUP_SEMI_SPACE_MB);
     const store = new StateStore();
     const table = await loadTable(options.configPath, options.env, store);
     if (!table.ok) throw new ConfigLoadError(table.message, table.diagnostics);
@@ -113,7 +106,6 @@ export class ProxyServer {
         resolve();
       });
     });
-    youngGenerationCap(STARTUP_SEMI_SPACE_MB)?.setLimit(SERVING_SEMI_SPACE_MB);
     const addr = this.server.address() as AddressInfo;
     const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
     const url = `http://${shownHost}:${addr.port}`;
