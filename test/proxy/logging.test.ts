@@ -1,12 +1,11 @@
-// The log destination of `rmctl serve` (buffered, asynchronous, flushed on demand) and the request-line
-// shortcut that must write exactly what pino itself would.
+// The log destination of `rmctl serve` (pino's buffered asynchronous destination, flushed on demand and
+// on exit) and the request line as it comes out of the proxy.
 import { mkdtempSync, openSync, readFileSync, closeSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import pino from 'pino';
-import { BufferedLogWriter, jsonString, rawLineWriter } from '../../src/proxy/logging.js';
+import { createLogger, flushLogger } from '../../src/proxy/logging.js';
 import { cleanupAll, startProxy, startUpstream, answers } from './helpers.js';
 
 afterEach(cleanupAll);
@@ -25,92 +24,37 @@ function tempFile(): { path: string; fd: number; done(): void } {
   };
 }
 
-function capture(): { lines: string[]; stream: Writable } {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      for (const l of chunk.toString('utf8').split('\n')) if (l) lines.push(l);
-      cb();
-    },
-  });
-  return { lines, stream };
-}
-
-describe('BufferedLogWriter', () => {
+describe('createLogger (pino with its sonic-boom destination)', () => {
   it('writes every line in order, small and large, once flushed', async () => {
     const f = tempFile();
     try {
-      const w = new BufferedLogWriter(f.fd);
+      const logger = createLogger({ fd: f.fd, level: 'info' });
       const expected: string[] = [];
       for (let i = 0; i < 5000; i++) {
         // Some lines larger than the whole buffer, some with multi-byte characters.
-        const line = i % 997 === 0 ? `${i} ${'x'.repeat(100_000)}` : `${i} é ☀ ${'y'.repeat(i % 300)}`;
-        expected.push(line);
-        w.write(`${line}\n`);
+        const text = i % 997 === 0 ? `${i} ${'x'.repeat(100_000)}` : `${i} é ☀ ${'y'.repeat(i % 300)}`;
+        expected.push(text);
+        logger.info({ i }, text);
       }
-      await new Promise<void>((resolve) => w.flush(resolve));
-      expect(readFileSync(f.path, 'utf8')).toBe(expected.map((l) => `${l}\n`).join(''));
+      await flushLogger(logger);
+      const lines = readFileSync(f.path, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { msg: string; i: number; service: string });
+      expect(lines.map((l) => l.msg)).toEqual(expected);
+      expect(lines[0].service).toBe('rmctl-serve');
     } finally {
       f.done();
     }
   });
 
-  it('answers flush at once when nothing is pending, and writes synchronously on flushSync', () => {
+  it('writes what is still buffered when the process exits', () => {
     const f = tempFile();
     try {
-      const w = new BufferedLogWriter(f.fd);
-      let called = false;
-      w.flush(() => (called = true));
-      expect(called).toBe(true);
-      w.write('one\n');
-      w.write('two\n');
-      w.flushSync();
-      expect(readFileSync(f.path, 'utf8')).toBe('one\ntwo\n');
+      const logging = new URL('../../dist/proxy/logging.js', import.meta.url).href;
+      const script = `const { createLogger } = await import(${JSON.stringify(logging)}); const l = createLogger({ fd: 3 }); l.info('one'); l.warn('two'); process.exit(0);`;
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'inherit', 'inherit', f.fd], encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      expect(readFileSync(f.path, 'utf8').trimEnd().split('\n').map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual(['one', 'two']);
     } finally {
       f.done();
-    }
-  });
-});
-
-describe('rawLineWriter', () => {
-  it('writes what logger.info(fields, msg) writes, bindings of child loggers included', () => {
-    const { lines, stream } = capture();
-    const logger = pino({ level: 'info', base: { service: 'rmctl-serve' } }, stream).child({ worker: 2 });
-    const write = rawLineWriter(logger, 'request');
-    expect(write).toBeDefined();
-    const fields = { event: 'request', model: 'we"ird\\name\n☀', status: 200, latency_ms: 1.5, stream: false, tried: ['a:503', 'b:timeout'] };
-    logger.info(fields, 'request');
-    write!('info', `,"event":"request","model":${jsonString(fields.model)},"status":200,"latency_ms":1.5,"stream":false,"tried":${JSON.stringify(fields.tried)}`);
-    expect(lines).toHaveLength(2);
-    const [a, b] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(typeof b.time).toBe('number');
-    expect({ ...b, time: 0 }).toEqual({ ...a, time: 0 });
-    expect(Object.keys(b)).toEqual(Object.keys(a));
-  });
-
-  it('follows the logger level', () => {
-    const { lines, stream } = capture();
-    const logger = pino({ level: 'warn' }, stream);
-    const write = rawLineWriter(logger, 'request')!;
-    write('info', ',"a":1');
-    expect(lines).toHaveLength(0);
-    logger.level = 'info';
-    write('info', ',"a":1');
-    expect(JSON.parse(lines[0])).toMatchObject({ level: 30, a: 1, msg: 'request' });
-  });
-
-  it('steps aside for loggers it cannot imitate (formatters, mixins, redaction, hooks)', () => {
-    const { stream } = capture();
-    expect(rawLineWriter(pino({ formatters: { log: (o) => o } }, stream), 'request')).toBeUndefined();
-    expect(rawLineWriter(pino({ mixin: () => ({ x: 1 }) }, stream), 'request')).toBeUndefined();
-    expect(rawLineWriter(pino({ redact: ['key'] }, stream), 'request')).toBeUndefined();
-    expect(rawLineWriter(pino({ hooks: { streamWrite: (s) => s } }, stream), 'request')).toBeUndefined();
-    expect(rawLineWriter(pino({ nestedKey: 'payload' }, stream), 'request')).toBeUndefined();
-  });
-
-  it('escapes only what JSON needs', () => {
-    for (const v of ['plain', 'bench/chat', 'q"uote', 'back\\slash', 'line\nbreak', 'tab\t', '\u0000', 'é☀', '\ud83d\ude00', 'lone \ud800']) {
-      expect(JSON.parse(jsonString(v))).toBe(v);
     }
   });
 });
