@@ -70,6 +70,21 @@ model_list:
     }
   });
 
+  it('falls back when the first event of a pass-through stream is not JSON, whatever its line endings', async () => {
+    const good = await startUpstream(answers('ok'));
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const bad = await startUpstream((_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.write(`: ping${eol}${eol}data: <html>502 Bad Gateway</html>${eol}${eol}`);
+        res.end(`data: [DONE]${eol}${eol}`);
+      });
+      const proxy = await startProxy(twoDeployments(bad.base, good.base));
+      const { data, response } = await proxy.client().chat.completions.create({ model: 'g', messages: [{ role: 'user', content: 'x' }], stream: true }).withResponse();
+      expect(await collect(data)).toBe('ok');
+      expect(response.headers.get('x-rainymodel-fallback-reason')).toBe('bad_response');
+    }
+  });
+
   it('ends a stream cut midway with an OpenAI-style error event (the SDK raises), never silently', async () => {
     const up = await startUpstream((_req, res, seen) => streamChunks(res, String(seen.json?.model), ['a', 'b', 'c', 'd'], { cutAfter: 2 }));
     const other = await startUpstream(answers('never'));

@@ -56,50 +56,5 @@ export function parseArguments(adapter: string, raw: unknown, where: string): Js
   throw invalidRequest(adapter, `${where}.function.arguments is not a JSON object`);
 }
 
-export interface SseEvent {
-  event: string;
-  data: string;
-}
-
-/** Incremental SSE decoder: lines across arbitrary chunk boundaries (\n, \r\n or \r), complete events out. */
-export class SseDecoder {
-  private buffer = '';
-  private event = '';
-  private data: string[] = [];
-
-  push(text: string, final = false): SseEvent[] {
-    this.buffer += text;
-    const out: SseEvent[] = [];
-    for (;;) {
-      const m = /\r\n|\r|\n/.exec(this.buffer);
-      if (!m) break;
-      // A lone trailing \r may be the first half of \r\n: wait for the next chunk unless the body ended.
-      if (m[0] === '\r' && m.index === this.buffer.length - 1 && !final) break;
-      const line = this.buffer.slice(0, m.index);
-      this.buffer = this.buffer.slice(m.index + m[0].length);
-      this.line(line, out);
-    }
-    if (final) {
-      if (this.buffer !== '') this.line(this.buffer, out);
-      this.buffer = '';
-      this.line('', out);
-    }
-    return out;
-  }
-
-  private line(line: string, out: SseEvent[]): void {
-    if (line === '') {
-      if (this.data.length > 0) out.push({ event: this.event || 'message', data: this.data.join('\n') });
-      this.event = '';
-      this.data = [];
-      return;
-    }
-    if (line.startsWith(':')) return;
-    const colon = line.indexOf(':');
-    const field = colon === -1 ? line : line.slice(0, colon);
-    let value = colon === -1 ? '' : line.slice(colon + 1);
-    if (value.startsWith(' ')) value = value.slice(1);
-    if (field === 'event') this.event = value;
-    else if (field === 'data') this.data.push(value);
-  }
-}
+// The one SSE parser every adapter uses lives in ../sse.ts.
+export { SseDecoder, type SseEvent } from '../sse.js';

@@ -11,7 +11,7 @@ import type {
   TranslatedError,
   UpstreamRequest,
 } from './types.js';
-import { EVENT_BOUNDARY } from '../sse.js';
+import { SseDecoder } from '../sse.js';
 
 const PATHS: Record<Endpoint, string> = {
   chat: '/chat/completions',
@@ -121,26 +121,18 @@ export function translateOpenAIError(status: number, bodyText: string): Translat
 
 /** Parses OpenAI-style SSE (`data: {...}` events, `data: [DONE]`); also used by tests and other adapters. */
 export class OpenAISseTranslator implements StreamTranslator {
-  private buffer = '';
+  private readonly sse = new SseDecoder();
   private finished = false;
 
   push(text: string): StreamEvent[] {
-    this.buffer += text;
     const events: StreamEvent[] = [];
-    for (;;) {
-      const m = EVENT_BOUNDARY.exec(this.buffer);
-      if (!m) break;
-      const block = this.buffer.slice(0, m.index);
-      this.buffer = this.buffer.slice(m.index + m[0].length);
-      this.parseBlock(block, events);
-    }
+    for (const e of this.sse.push(text)) this.parseData(e.data, events);
     return events;
   }
 
   end(): StreamEvent[] {
     const events: StreamEvent[] = [];
-    if (this.buffer.trim() !== '') this.parseBlock(this.buffer, events);
-    this.buffer = '';
+    for (const e of this.sse.push('', true)) this.parseData(e.data, events);
     if (!this.finished) {
       events.push({
         kind: 'error',
@@ -150,11 +142,7 @@ export class OpenAISseTranslator implements StreamTranslator {
     return events;
   }
 
-  private parseBlock(block: string, events: StreamEvent[]): void {
-    let data = '';
-    for (const line of block.split(/\r?\n/)) {
-      if (line.startsWith('data:')) data += (data ? '\n' : '') + line.slice(line.charCodeAt(5) === 32 ? 6 : 5);
-    }
+  private parseData(data: string, events: StreamEvent[]): void {
     if (data === '') return;
     if (data === '[DONE]') {
       this.finished = true;

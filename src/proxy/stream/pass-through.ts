@@ -1,17 +1,31 @@
 // The stream of an OpenAI-shaped upstream: bytes go to the client as they come. Before the commit the
-// bytes are held back and read event by event until the first data event (comments and keep-alives do
-// not commit; an error payload is a failure to fall back from). Usage is read from the last two chunks.
-import { ERROR_PAYLOAD, EVENT_BOUNDARY } from '../sse.js';
-import { failed } from '../attempt/outcome.js';
-import { translatedFailure } from '../attempt/outcome.js';
+// bytes are held back and read event by event (the shared SSE parser) until the first data event:
+// comments and keep-alives do not commit; an error payload, or a first event that is not JSON, is a
+// failure to fall back from. Usage is read from the last two chunks.
+import { ERROR_PAYLOAD, SseDecoder } from '../sse.js';
+import { failed, translatedFailure } from '../attempt/outcome.js';
 import { COMPLETION_TOKENS, PROMPT_TOKENS } from '../answer/json.js';
 import { StreamPump } from './pump.js';
 
 const FIRST_EVENT_LIMIT = 1 << 20;
 
+/** True when `data` is a JSON object (or the [DONE] sentinel): what an OpenAI stream's events carry. */
+function isChunkData(data: string): boolean {
+  if (data === '[DONE]') return true;
+  try {
+    const v: unknown = JSON.parse(data);
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+  } catch {
+    return false;
+  }
+}
+
 export class PassThroughPump extends StreamPump {
   private pending: Buffer[] = [];
-  private pendingText = '';
+  private pendingBytes = 0;
+  private readonly sse = new SseDecoder();
+  private readonly decoder = new TextDecoder();
+  private firstText = '';
   private prev: Buffer | undefined;
   private last: Buffer | undefined;
 
@@ -23,30 +37,27 @@ export class PassThroughPump extends StreamPump {
       return;
     }
     this.pending.push(chunk);
-    this.pendingText += chunk.toString('utf8');
-    this.lookForFirstEvent();
+    this.pendingBytes += chunk.length;
+    const text = this.decoder.decode(chunk, { stream: true });
+    if (this.firstText.length < 120) this.firstText += text.slice(0, 120);
+    this.lookForFirstEvent(this.sse.push(text));
   }
 
-  private lookForFirstEvent(): void {
-    const text = this.pendingText;
-    let from = 0;
-    for (;;) {
-      const m = EVENT_BOUNDARY.exec(text.slice(from));
-      if (!m) break;
-      const block = text.slice(from, from + m.index);
-      from += m.index + m[0].length;
-      const dataLine = block.split(/\r?\n/).find((l) => l.startsWith('data:'));
-      if (dataLine === undefined) continue;
-      const data = dataLine.slice(5).trim();
+  private lookForFirstEvent(events: ReturnType<SseDecoder['push']>): void {
+    for (const e of events) {
+      const data = e.data.trim();
+      if (data === '') continue;
       if (ERROR_PAYLOAD.test(data)) {
         this.a.body.destroy();
-        this.settle(translatedFailure(this.a.d.adapter!.translateError(502, data)));
-        return;
+        return this.settle(translatedFailure(this.a.d.adapter!.translateError(502, data)));
       }
-      this.commitPending();
-      return;
+      if (!isChunkData(data)) {
+        this.a.body.destroy();
+        return this.settle(failed('bad_response', `upstream stream's first event is not JSON: ${data.slice(0, 120)}`));
+      }
+      return this.commitPending();
     }
-    if (text.length > FIRST_EVENT_LIMIT) {
+    if (this.pendingBytes > FIRST_EVENT_LIMIT) {
       this.a.body.destroy();
       this.settle(failed('bad_response', 'upstream stream sent no event in its first megabyte'));
     }
@@ -59,12 +70,11 @@ export class PassThroughPump extends StreamPump {
     this.last = pending[pending.length - 1];
     this.prev = pending.length > 1 ? pending[pending.length - 2] : undefined;
     this.pending = [];
-    this.pendingText = '';
   }
 
   protected onEnd(): void {
     if (this.state === 'awaiting_first_event') {
-      return this.settle(failed('bad_response', `upstream stream ended before its first event: ${this.pendingText.slice(0, 120)}`));
+      return this.settle(failed('bad_response', `upstream stream ended before its first event: ${this.firstText.slice(0, 120)}`));
     }
     const r = this.a.r;
     const tail = (this.prev ? this.prev.toString('utf8') : '') + (this.last ? this.last.toString('utf8') : '');
