@@ -1,7 +1,8 @@
 // Rules for what a stock LiteLLM does with the compiled file (../shared/reference/litellm-config.md,
 // "Measured"): where RainyModel's meaning cannot be written so that LiteLLM does the same, say so
 // (`effect/...`) instead of letting the two proxies silently disagree.
-import { envReferences, isUnset, wholeEnvReference } from '../shared/env.js';
+import { envReferences, isUnset, withDefaults, wholeEnvReference } from '../shared/env.js';
+import { keyVariableMismatch, providerForHost } from '../shared/provider-names.js';
 import type { Origin, Provider } from './model.js';
 import { deploymentOrders } from './order.js';
 import { joinPointer } from './read.js';
@@ -111,5 +112,40 @@ export const groupStrategies: Rule = ({ model, routing, reporter }) => {
       g.origin,
       `"${g.name}" asks for ${g.strategy}: rmctl serve uses it, a stock LiteLLM uses router.routing_strategy (${model.router.routing_strategy}) for every group`,
     );
+  }
+};
+
+const TYPE_PROVIDER: Partial<Record<Provider['type'], string>> = {
+  openai: 'openai',
+  anthropic: 'anthropic',
+  gemini: 'gemini',
+  deepseek: 'deepseek',
+  xai: 'xai',
+  openrouter: 'openrouter',
+  huggingface: 'huggingface',
+};
+
+/**
+ * A key from another provider's conventional variable (type anthropic, key OPENAI_API_KEY): the upstream
+ * answers 401, or worse, a key is sent where it does not belong. The provider is the type's, or for an
+ * OpenAI-compatible server the one its host belongs to (api.groq.com -> groq); shared/provider-names has
+ * the table `rmctl serve` uses too.
+ */
+export const keyVariableProvider: Rule = ({ model, reporter }) => {
+  for (const p of model.providers.values()) {
+    if (!p.active || p.credentials.length === 0) continue;
+    let target = TYPE_PROVIDER[p.type];
+    if (!target && p.baseUrl) {
+      try {
+        target = providerForHost(new URL(withDefaults(p.baseUrl)).hostname);
+      } catch {
+        // not a URL: providerBaseUrls reports it
+      }
+    }
+    if (!target) continue;
+    for (const variable of p.credentials) {
+      const mismatch = keyVariableMismatch(variable, target);
+      if (mismatch) reporter.warn('provider/key-mismatch', p.credentialOrigins.get(variable) ?? p.origin, `provider "${p.key}": ${mismatch}`, 'check that the variable holds a key for this provider, or rename it');
+    }
   }
 };

@@ -7,7 +7,7 @@ import type { Model, Origin } from './model.js';
 import type { Diagnostic } from '../shared/diagnostics.js';
 import { joinPointer, locate, type SourceDocument } from './read.js';
 import type { Routing } from './resolve.js';
-import { groupStrategies, litellmEnvValues, masterKeyUnset, orderNeedsPreCallChecks } from './rules-litellm.js';
+import { groupStrategies, keyVariableProvider, litellmEnvValues, masterKeyUnset, orderNeedsPreCallChecks } from './rules-litellm.js';
 
 export interface RuleContext {
   model: Model;
@@ -280,4 +280,5 @@ export const RULES: ReadonlyArray<[name: string, rule: Rule]> = [
   ['order-needs-pre-call-checks', orderNeedsPreCallChecks],
   ['master-key-unset', masterKeyUnset],
   ['group-strategies', groupStrategies],
+  ['key-variable-provider', keyVariableProvider],
 ];

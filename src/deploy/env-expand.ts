@@ -13,7 +13,7 @@
 // the header comment, key order and layout of the compiled file survive exactly.
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Diagnostic } from '../shared/diagnostics.js';
-import { envReferences, expandEnv } from '../shared/env.js';
+import { envReferences, expandEnv, isUnset } from '../shared/env.js';
 
 const REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
 
@@ -130,7 +130,7 @@ export function expandEnvReferences(
       expansions.push({
         pointer,
         variable: ref.name,
-        usedDefault: ref.fallback !== undefined && (current === undefined || current === ''),
+        usedDefault: ref.fallback !== undefined && isUnset(current),
         toEnvReference: false,
       });
     }

@@ -1574,3 +1574,27 @@ describe('registries as teams keep them', () => {
     expect(r.config?.router_settings?.fallbacks).toBeUndefined();
   });
 });
+
+describe('provider/key-mismatch', () => {
+  it('a key from another provider\'s variable is a warning at the variable; the right one or an unknown name is not', () => {
+    const providers = yaml`
+      providers:
+        claude:
+          type: anthropic
+          api_keys: [OPENAI_API_KEY, ANTHROPIC_API_KEY, MY_TEAM_KEY]
+          models: [claude-haiku-4-5]
+        groq:
+          type: openai_compatible
+          base_url: https://api.groq.com/openai/v1
+          api_key_env: XAI_API_KEY
+          models: [llama-3.1-8b-instant]
+    `;
+    const list = withCode(build({ providers, env: { OPENAI_API_KEY: 'a', ANTHROPIC_API_KEY: 'b', MY_TEAM_KEY: 'c', XAI_API_KEY: 'd' } }), 'provider/key-mismatch');
+    expect(list.map((d) => [d.severity, where(d)])).toEqual([
+      ['warning', at(P, providers, 'OPENAI_API_KEY')],
+      ['warning', at(P, providers, 'api_key_env')],
+    ]);
+    expect(list[0].message).toContain('sent to anthropic');
+    expect(list[1].message).toContain('sent to groq');
+  });
+});
