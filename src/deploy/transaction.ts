@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { EXIT, RainyModelError, wrapError } from '../shared/errors.js';
-import { appendAudit, auditBase, commitThatDeployed, type AuditRecord } from './audit.js';
+import { appendAudit, auditBase, deployedBytesRecord, type AuditRecord } from './audit.js';
 import { writeFileAtomic, removeStaleTemps } from './atomic-write.js';
 import type { BackupEntry, BackupStore } from './backup.js';
 import type { Candidate } from './candidate.js';
@@ -212,14 +212,19 @@ export async function runApply(req: ApplyRequest, deps: ApplyDeps): Promise<Appl
     const previous: string | null = before;
     if (req.backup && previous !== null) {
       result.backup = await step('backup', async () => {
+        const known = await deployedBytesRecord(deps.auditLog, req.target, sha256(previous), Boolean(lock?.recovered));
         const entry = await deps.backups.create(previous, {
           target: req.target,
-          sourcesCommit: await commitThatDeployed(deps.auditLog, sha256(previous)),
+          sourcesCommit: known.commit,
           replacedByCommit: req.candidate.sourcesCommit,
           reason: req.reason,
+          verified: known.verified,
         });
-        const pruned = await deps.backups.prune(deps.keepBackups);
-        return { value: entry, detail: `${entry.id}${pruned.length > 0 ? ` (pruned ${pruned.length} old, keeping ${deps.keepBackups})` : ''}` };
+        const pruned = await deps.backups.prune(deps.keepBackups, req.target);
+        const notes = [entry.id];
+        if (known.verified === false) notes.push('of a config that was never verified as serving: `--backup latest` skips it');
+        if (pruned.length > 0) notes.push(`pruned ${pruned.length} old of this target, keeping ${deps.keepBackups}`);
+        return { value: entry, detail: notes.join('; ') };
       });
     } else {
       skip('backup', previous === null ? 'nothing deployed yet' : 'not asked (--backup)');

@@ -307,7 +307,7 @@ describe('rmctl rollback', () => {
     expect(await models()).toEqual(['rainymodel/auto']);
     expect(readFileSync(join(repo, 'providers', 'providers.yaml'), 'utf8')).toBe(providersNow);
     expect(await git(repo, 'status', '--porcelain', '--', 'providers', 'mappings')).toBe('');
-    const list = await new BackupStore(join(repo, '.rmctl', 'backups')).list();
+    const list = await new BackupStore(join(repo, '.rmctl', 'backups')).list(target);
     expect(list[0]?.reason).toBe(`rollback to ${c1.slice(0, 12)} (sources)`);
     expect(readFileSync(list[0]?.file as string, 'utf8')).toBe(deployedC2);
 
@@ -371,11 +371,11 @@ describe('rmctl rollback', () => {
 
     const badBackup = await rmctl(['rollback', '--backup', 'nope', '--yes']);
     expect(badBackup.exitCode, badBackup.stderr).toBe(EXIT.operational);
-    expect(badBackup.stderr).toContain('no backups in');
+    expect(badBackup.stderr).toContain(`no backups of ${target} in`);
 
     expect(readFileSync(target, 'utf8')).toBe(deployed);
     expect(standin.calls()).toHaveLength(calls);
-    expect(await new BackupStore(join(repo, '.rmctl', 'backups')).list()).toEqual([]);
+    expect(await new BackupStore(join(repo, '.rmctl', 'backups')).listAll()).toEqual([]);
   });
 });
 
@@ -390,7 +390,7 @@ describe('rmctl backups', () => {
     const text = await rmctl(['backups']);
     expect(text.exitCode, text.stderr).toBe(0);
     const lines = text.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^ID +CREATED +SHA256 +COMMIT +BYTES +REASON +TARGET$/);
+    expect(lines[0]).toMatch(/^ID +CREATED +SHA256 +COMMIT +BYTES +VERIFIED +REASON +TARGET$/);
     expect(lines).toHaveLength(3);
     const json = JSON.parse((await rmctl(['backups', '--format', 'json'])).stdout) as { backups: Array<{ id: string; file: string }> };
     expect(json.backups).toHaveLength(2);

@@ -1,5 +1,6 @@
 // The apply transaction against a real server process restarted by the `systemctl` stand-in.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { stringify } from 'yaml';
@@ -130,7 +131,7 @@ describe('runApply', () => {
     expect(await servedModels()).toEqual(['gpt-4', 'rainymodel/auto', 'rainymodel/code']);
     expect(result.steps.map((s) => `${s.step}:${s.status}`)).toEqual(['plan:ok', 'lock:ok', 'backup:ok', 'write:ok', 'restart:ok', 'verify:ok']);
     expect(result.plan?.groups.map((g) => `${g.kind} ${g.name}`)).toEqual(['added rainymodel/code']);
-    const backups = await deps().backups.list();
+    const backups = await deps().backups.list(target);
     expect(backups).toHaveLength(1);
     expect(readFileSync(backups[0]?.file as string, 'utf8')).toBe(v1);
     expect(standin.calls()).toEqual([`--user start ${SERVICE}`, `--user restart ${SERVICE}`]);
@@ -147,7 +148,7 @@ describe('runApply', () => {
     expect(result.outcome).toBe('unchanged');
     expect(result.exitCode).toBe(EXIT.ok);
     expect(standin.calls()).toEqual([`--user start ${SERVICE}`]);
-    expect(await deps().backups.list()).toEqual([]);
+    expect(await deps().backups.listAll()).toEqual([]);
   });
 
   it('--force redeploys an unchanged config: restart and verify again', async () => {
@@ -285,5 +286,42 @@ describe('runApply', () => {
     rmSync(join(standin.stateDir, 'block-restart'));
     expect((await first).outcome).toBe('applied');
     expect(await servedModels()).toEqual(['gpt-4', 'rainymodel/a', 'rainymodel/auto']);
+  });
+
+  it('backups of another target in the same backup directory are neither pruned nor taken as latest', async () => {
+    const other = join(root, 'deployed', 'staging.yaml');
+    const store = deps().backups;
+    for (let i = 0; i < 6; i++) await store.create(`staging ${i}\n`, { target: other, sourcesCommit: null, reason: 'apply', now: new Date(Date.UTC(2030, 0, 1 + i)) });
+    const v1 = await deployInitial(config(['rainymodel/auto']));
+    const result = await runApply(request_(candidate(config(['rainymodel/auto', 'rainymodel/code']))), { ...deps(), keepBackups: 2 });
+    expect(result.outcome).toBe('applied');
+    // keepBackups 2 counts this target's backups only: the other target keeps all six.
+    expect(await store.list(other)).toHaveLength(6);
+    const mine = await store.list(target);
+    expect(mine).toHaveLength(1);
+    // The other target's backups are newer (2030), yet latest is this target's.
+    expect((await store.get('latest', target)).content).toBe(v1);
+  });
+
+  it('the bytes a killed apply left unverified are backed up as such, and latest skips them', async () => {
+    await deployInitial(config(['rainymodel/auto']));
+    const v2 = candidate(config(['rainymodel/auto', 'rainymodel/two']));
+    expect((await runApply(request_(v2), deps())).outcome).toBe('applied');
+    // The killed apply took its backup of v2 (verified: the last apply of record deployed and verified it).
+    writeFileSync(join(standin.stateDir, 'noop-restart'), '');
+    const killedApplysBackup = await runApply(request_(candidate(config(['rainymodel/auto', 'rainymodel/three'])), SHORT_VERIFY), deps());
+    expect(killedApplysBackup.backup).toMatchObject({ sha256: v2.sha256, verified: true, sources_commit: 'abc123' });
+    rmSync(join(standin.stateDir, 'noop-restart'));
+    // An apply killed after its write: its bytes in place, its lock left behind, nothing verified them.
+    const v3 = candidate(config(['rainymodel/auto', 'rainymodel/three']));
+    writeFileSync(target, v3.text);
+    writeFileSync(lockPathFor(target), JSON.stringify({ pid: 999_999_999, host: hostname(), pidStart: null, startedAt: 'x', command: 'apply' }));
+    const result = await runApply(request_(candidate(config(['rainymodel/auto', 'rainymodel/four']))), deps());
+    expect(result.outcome).toBe('applied');
+    expect(result.backup).toMatchObject({ sha256: v3.sha256, verified: false });
+    const latest = await deps().backups.get('latest', target);
+    expect(latest.entry.sha256).toBe(v2.sha256);
+    expect(latest.entry.verified).toBe(true);
+    expect(latest.entry.sources_commit).toBe('abc123');
   });
 });

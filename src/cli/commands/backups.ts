@@ -1,39 +1,67 @@
-// rmctl backups: the backups apply and rollback took, newest first (restore one: rmctl rollback --backup <id>).
+// rmctl backups: the backups apply and rollback took of one target (deploy.target / --target), newest first;
+// restore one with rmctl rollback --backup <id>. Targets that share a backup directory are never mixed:
+// --all-targets lists every target's backups, each row naming its target.
 import { Option, type Command } from 'commander';
-import { BackupStore } from '../../deploy/backup.js';
+import { BackupStore, type BackupEntry } from '../../deploy/backup.js';
 import { EXIT } from '../../shared/errors.js';
 import { stdio } from '../output.js';
 import { handleCommandError, reportDiagnostics, settingsFrom, type DeployFlags } from './apply.js';
 
+function verifiedLabel(b: BackupEntry): string {
+  return b.verified === true ? 'yes' : b.verified === false ? 'NO' : '?';
+}
+
+function printTable(list: BackupEntry[]): void {
+  const rows = list.map((b) => [
+    b.id,
+    b.created_at,
+    b.sha256.slice(0, 12),
+    b.sources_commit ? b.sources_commit.slice(0, 12) + (b.sources_commit.endsWith('+dirty') ? '+dirty' : '') : '-',
+    String(b.size),
+    verifiedLabel(b),
+    b.reason,
+    b.target,
+  ]);
+  const header = ['ID', 'CREATED', 'SHA256', 'COMMIT', 'BYTES', 'VERIFIED', 'REASON', 'TARGET'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+  const line = (r: string[]): string => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] as number))).join('  ');
+  stdio.out(line(header));
+  for (const r of rows) stdio.out(line(r));
+}
+
 export function register(program: Command): void {
   program
     .command('backups')
-    .description('list the backups of the deployed config, newest first')
+    .description('list the backups of the deployed config (deploy.target), newest first')
     .option('--settings <file>', 'deploy settings file (default: ./rmctl.config.yaml when present)')
+    .option('--target <file>', 'the deployed file whose backups to list (deploy.target)')
+    .option('--all-targets', 'list the backups of every target in the backup directory')
     .option('--backup-dir <dir>', 'backup directory (deploy.backup_dir, default .rmctl/backups)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (flags: Pick<DeployFlags, 'settings' | 'backupDir' | 'format'>) => {
+    .action(async (flags: Pick<DeployFlags, 'settings' | 'backupDir' | 'format' | 'target'> & { allTargets?: boolean }) => {
       try {
         const { settings, diagnostics } = settingsFrom(flags);
         if (reportDiagnostics(diagnostics, flags)) {
           process.exitCode = EXIT.invalid;
           return;
         }
-        const list = await new BackupStore(settings.backupDir).list();
+        if (!settings.target && !flags.allTargets) {
+          stdio.err('error: whose backups? pass --target FILE, set deploy.target in rmctl.config.yaml, or pass --all-targets');
+          process.exitCode = EXIT.usage;
+          return;
+        }
+        const store = new BackupStore(settings.backupDir);
+        const target = flags.allTargets ? null : (settings.target as string);
+        const list = target === null ? await store.listAll() : await store.list(target);
         if (flags.format === 'json') {
-          stdio.out(JSON.stringify({ dir: settings.backupDir, backups: list }, null, 2));
+          stdio.out(JSON.stringify({ dir: settings.backupDir, target, backups: list }, null, 2));
           return;
         }
         if (list.length === 0) {
-          stdio.err(`no backups in ${settings.backupDir}`);
+          stdio.err(`no backups${target === null ? '' : ` of ${target}`} in ${settings.backupDir}`);
           return;
         }
-        const rows = list.map((b) => [b.id, b.created_at, b.sha256.slice(0, 12), b.sources_commit ? b.sources_commit.slice(0, 12) + (b.sources_commit.endsWith('+dirty') ? '+dirty' : '') : '-', String(b.size), b.reason, b.target]);
-        const header = ['ID', 'CREATED', 'SHA256', 'COMMIT', 'BYTES', 'REASON', 'TARGET'];
-        const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
-        const line = (r: string[]): string => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] as number))).join('  ');
-        stdio.out(line(header));
-        for (const r of rows) stdio.out(line(r));
+        printTable(list);
       } catch (err) {
         handleCommandError(err);
       }

@@ -46,7 +46,7 @@ export function register(program: Command): void {
         let reason: string;
         try {
           if (flags.backup !== undefined) {
-            const { entry, content } = await new BackupStore(settings.backupDir).get(flags.backup);
+            const { entry, content } = await new BackupStore(settings.backupDir).get(flags.backup, target);
             // A backup holds exactly the bytes that were deployed: restore them as they are (no expansion).
             const schema = await checkCompiledText(content, entry.file);
             prepared = hasErrors(schema)
