@@ -2,23 +2,45 @@
 // bytes or the new ones, never a mix: write a temp file in the same directory (rename is only atomic
 // within one filesystem), fsync it, rename it over the target, fsync the directory so the rename itself
 // survives a crash. The target's mode and owner are kept: the service may run as another user.
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { chmod, chown, lstat, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, chown, lstat, open, readdir, readlink, rename, stat, unlink } from 'node:fs/promises';
 import { RainyModelError } from '../shared/errors.js';
 import { isAlive } from './lock.js';
 
 const TEMP_MARK = '.rmctl-tmp-';
 
 
-/** The file to replace: a symlinked target is updated where it points, the link itself is kept. */
-async function resolveTarget(target: string): Promise<string> {
-  try {
-    if ((await lstat(target)).isSymbolicLink()) return await realpath(target);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+/**
+ * The file to replace: a symlinked target is updated where it points and the link itself is kept, also when
+ * the link dangles (a first deploy through a link made in advance): the destination is created then.
+ * Followed by hand, link by link, because realpath() fails on a dangling link.
+ */
+export async function resolveTarget(target: string): Promise<string> {
+  let path = target;
+  for (let hops = 0; hops < 40; hops++) {
+    try {
+      if (!(await lstat(path)).isSymbolicLink()) return path;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return path;
+      throw err;
+    }
+    path = resolve(dirname(path), await readlink(path));
   }
-  return target;
+  throw new RainyModelError('deploy/write', `${target}: too many levels of symbolic links`);
+}
+
+/** Why `target` cannot be written because of its directory (or its link's destination's), if so. */
+export async function missingDirectory(target: string): Promise<string | undefined> {
+  const path = await resolveTarget(target);
+  const dir = dirname(path);
+  try {
+    if ((await stat(dir)).isDirectory()) return undefined;
+  } catch {
+    // missing: said below
+  }
+  const via = path === target ? '' : `${target} is a symbolic link to ${path}, and `;
+  return `${via}the directory ${dir} does not exist: create it (mkdir -p ${dir})${via ? ' or fix the link' : ''} or fix deploy.target / --target`;
 }
 
 export interface WriteResult {

@@ -3,6 +3,7 @@
 // inside a line.
 import { dirname, resolve } from 'node:path';
 import { userInfo, hostname } from 'node:os';
+import { createHash } from 'node:crypto';
 import { appendFile, mkdir, open, readFile } from 'node:fs/promises';
 import { RainyModelError } from '../shared/errors.js';
 
@@ -106,4 +107,30 @@ export async function deployedBytesRecord(
   if (last && last.sha256_after === sha256) verified = VERIFIED.has(String(last.outcome));
   else verified = leftByKilledApply ? false : null;
   return { commit: deployedBy?.sources_commit ?? null, verified };
+}
+
+/**
+ * The record of an apply or rollback refused before the transaction began (sources that do not validate, an
+ * unknown commit or backup): nothing changed, so the file's sha256 is both `before` and `after`.
+ */
+export async function appendRefusal(
+  path: string,
+  refusal: { command: string; target: string; reason: string; sourcesCommit: string | null; exitCode: number; error: string },
+): Promise<void> {
+  const current = await readFile(refusal.target).then((b) => createHash('sha256').update(b).digest('hex'), () => null);
+  await appendAudit(path, {
+    time: new Date().toISOString(),
+    ...auditBase(),
+    command: refusal.command,
+    target: refusal.target,
+    reason: refusal.reason,
+    sources_commit: refusal.sourcesCommit,
+    sha256_before: current,
+    sha256_after: current,
+    outcome: 'refused',
+    exit_code: refusal.exitCode,
+    duration_ms: 0,
+    backup_id: null,
+    error: refusal.error,
+  });
 }

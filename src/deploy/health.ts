@@ -23,6 +23,11 @@ export interface VerifyOptions {
    * that reports none (a stock LiteLLM) is judged by the model list alone.
    */
   expectedSha256?: string;
+  /** Aborts the wait (SIGTERM or Ctrl-C): verify then throws deploy/interrupted at once. */
+  signal?: AbortSignal;
+  /** Called while it waits: at the first answer that is not yet right, then every `progressMs`. */
+  onProgress?: (message: string) => void;
+  progressMs?: number;
 }
 
 export interface VerifyReport {
@@ -33,7 +38,36 @@ export interface VerifyReport {
   canary?: { model: string; status: number };
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export function interrupted(signal: AbortSignal, during: string): RainyModelError {
+  return new RainyModelError('deploy/interrupted', `interrupted by ${String(signal.reason ?? 'a signal')} ${during}`);
+}
+
+/** Sleeps `ms`, or less when the signal aborts (the caller then checks it). */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/**
+ * Whether anything accepts connections at `url`: false only for a refused connection (nothing listens), so a
+ * first deploy without a service can tell "no proxy running yet" from "a proxy that is not healthy".
+ */
+export async function somethingListens(url: string): Promise<boolean> {
+  try {
+    const res = await request(url, { method: 'GET', headersTimeout: 5000, bodyTimeout: 5000 });
+    await res.body.dump();
+    return true;
+  } catch (err) {
+    return describeError(err) !== 'ECONNREFUSED';
+  }
+}
 
 function joinUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}${path}`;
@@ -55,10 +89,22 @@ function servingSha(body: string): string | undefined {
   }
 }
 
-export async function verify(options: VerifyOptions, onProgress?: (message: string) => void): Promise<VerifyReport> {
+export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const started = Date.now();
   const deadline = started + options.timeoutMs;
   const pollMs = options.pollMs ?? 250;
+  const { signal } = options;
+  let reported = 0;
+  /** Says what it waits for, at once and then every progressMs, so a long wait is never a silent one. */
+  const waiting = (url: string, last: string): void => {
+    if (!options.onProgress || (reported !== 0 && Date.now() - reported < (options.progressMs ?? 5000))) return;
+    reported = Date.now();
+    const elapsed = Math.round((Date.now() - started) / 1000);
+    options.onProgress(`waiting for ${url}: ${last} (${elapsed} s of ${Math.round(options.timeoutMs / 1000)} s)`);
+  };
+  const checkSignal = (): void => {
+    if (signal?.aborted) throw interrupted(signal, 'while verifying');
+  };
   // A private agent: keep-alive sockets to a process that is being restarted must not leak into other code.
   const agent = new Agent({ keepAliveTimeout: 1000, connect: { timeout: 5000 } });
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -66,7 +112,7 @@ export async function verify(options: VerifyOptions, onProgress?: (message: stri
   const remaining = (): number => Math.max(1, deadline - Date.now());
   const get = async (url: string): Promise<{ status: number; body: string }> => {
     const timeout = Math.min(10_000, remaining());
-    const res = await request(url, { method: 'GET', headers, dispatcher: agent, headersTimeout: timeout, bodyTimeout: timeout });
+    const res = await request(url, { method: 'GET', headers, dispatcher: agent, headersTimeout: timeout, bodyTimeout: timeout, ...(signal ? { signal } : {}) });
     return { status: res.statusCode, body: await res.body.text() };
   };
 
@@ -89,6 +135,7 @@ export async function verify(options: VerifyOptions, onProgress?: (message: stri
           last = `HTTP ${res.status}${res.body ? ` ${res.body.slice(0, 200)}` : ''}`;
         }
       } catch (err) {
+        checkSignal();
         last = describeError(err);
       }
       if (Date.now() >= deadline) {
@@ -97,10 +144,11 @@ export async function verify(options: VerifyOptions, onProgress?: (message: stri
           `health check: ${options.healthUrl} not healthy within ${Math.round(options.timeoutMs / 1000)} s (last: ${last})`,
         );
       }
-      await sleep(Math.min(pollMs, remaining()));
+      waiting(options.healthUrl, last);
+      await pause(Math.min(pollMs, remaining()), signal);
+      checkSignal();
     }
     const healthyAfterMs = Date.now() - started;
-    onProgress?.(`healthy after ${healthyAfterMs} ms`);
 
     // 2. models
     const modelsUrl = joinUrl(options.baseUrl, '/v1/models');
@@ -120,6 +168,7 @@ export async function verify(options: VerifyOptions, onProgress?: (message: stri
           last = `HTTP ${res.status}${res.status === 401 ? ' (set the master key variable for apply too)' : ''}`;
         }
       } catch (err) {
+        checkSignal();
         last = describeError(err);
       }
       if (Date.now() >= deadline) {
@@ -128,7 +177,9 @@ export async function verify(options: VerifyOptions, onProgress?: (message: stri
           `model check: ${modelsUrl} did not list every expected model within ${Math.round(options.timeoutMs / 1000)} s (last: ${last})`,
         );
       }
-      await sleep(Math.min(pollMs, remaining()));
+      waiting(modelsUrl, last);
+      await pause(Math.min(pollMs, remaining()), signal);
+      checkSignal();
     }
 
     // 3. canary: one real completion, once; the proxy does its own retries and fallbacks behind it.
@@ -152,10 +203,12 @@ export async function verify(options: VerifyOptions, onProgress?: (message: stri
           dispatcher: agent,
           headersTimeout: timeout,
           bodyTimeout: timeout,
+          ...(signal ? { signal } : {}),
         });
         status = res.statusCode;
         body = await res.body.text();
       } catch (err) {
+        checkSignal();
         throw new RainyModelError('deploy/canary', `canary: POST ${url} (model ${options.canary}) failed: ${describeError(err)}`, { cause: err });
       }
       let ok = false;

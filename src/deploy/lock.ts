@@ -173,7 +173,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 export async function acquireLock(
   path: string,
-  options: { waitMs: number; command: string; pollMs?: number },
+  options: { waitMs: number; command: string; pollMs?: number; signal?: AbortSignal },
 ): Promise<Lock> {
   const info: LockInfo = {
     pid: process.pid,
@@ -186,6 +186,9 @@ export async function acquireLock(
   const deadline = Date.now() + Math.max(0, options.waitMs);
   let recovered: LockInfo | undefined;
   for (;;) {
+    if (options.signal?.aborted) {
+      throw new RainyModelError('deploy/interrupted', `interrupted by ${String(options.signal.reason)} while waiting for ${path}`);
+    }
     let created: boolean;
     try {
       created = await createExclusive(path, content);

@@ -1,8 +1,8 @@
 // Backups with retention, atomic writes, settings.
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync, lstatSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic, removeStaleTemps } from '../../src/deploy/atomic-write.js';
+import { missingDirectory, writeFileAtomic, removeStaleTemps } from '../../src/deploy/atomic-write.js';
 import { BackupStore } from '../../src/deploy/backup.js';
 import { resolveSettings } from '../../src/deploy/settings.js';
 import { execa } from 'execa';
@@ -153,6 +153,31 @@ describe('writeFileAtomic', () => {
     await writeFileAtomic(join(d, 'link.yaml'), 'new\n');
     expect(lstatSync(join(d, 'link.yaml')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(d, 'real', 'config.yaml'), 'utf8')).toBe('new\n');
+  });
+
+  it('a dangling symlink: writes its destination and keeps the link (a first deploy through a link made in advance)', async () => {
+    const d = dir();
+    mkdirSync(join(d, 'releases'));
+    symlinkSync('releases/litellm.yaml', join(d, 'current.yaml'));
+    await writeFileAtomic(join(d, 'current.yaml'), 'new\n');
+    expect(lstatSync(join(d, 'current.yaml')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(d, 'releases', 'litellm.yaml'), 'utf8')).toBe('new\n');
+    // A chain of links, the last one dangling.
+    symlinkSync('current.yaml', join(d, 'chain.yaml'));
+    rmSync(join(d, 'releases', 'litellm.yaml'));
+    await writeFileAtomic(join(d, 'chain.yaml'), 'again\n');
+    expect(lstatSync(join(d, 'chain.yaml')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(d, 'releases', 'litellm.yaml'), 'utf8')).toBe('again\n');
+  });
+
+  it('a dangling symlink into a directory that does not exist: refused, saying why, the link kept', async () => {
+    const d = dir();
+    symlinkSync(join(d, 'gone', 'litellm.yaml'), join(d, 'current.yaml'));
+    expect(await missingDirectory(join(d, 'current.yaml'))).toBe(
+      `${join(d, 'current.yaml')} is a symbolic link to ${join(d, 'gone', 'litellm.yaml')}, and the directory ${join(d, 'gone')} does not exist: create it (mkdir -p ${join(d, 'gone')}) or fix the link or fix deploy.target / --target`,
+    );
+    await expect(writeFileAtomic(join(d, 'current.yaml'), 'x')).rejects.toThrow(/cannot write/);
+    expect(lstatSync(join(d, 'current.yaml')).isSymbolicLink()).toBe(true);
   });
 
   it('removes temp files of dead writers but not of live ones', async () => {

@@ -95,7 +95,8 @@ export function makeStandin(root: string, services: Record<string, { argv: strin
   const standinCommand = `"${process.execPath}" "${join(FIXTURES, 'systemctl-standin.mjs')}" "$@"`;
   writeFileSync(
     wrapper,
-    `#!/bin/sh\nif command -v flock >/dev/null 2>&1; then exec flock "${join(stateDir, 'jobs.lock')}" ${standinCommand}; fi\nexec ${standinCommand}\n`,
+    // `show` is a query, not a job: systemd answers it while a job runs, so it does not wait for the lock.
+    `#!/bin/sh\ncase " $* " in *" show "*) exec ${standinCommand};; esac\nif command -v flock >/dev/null 2>&1; then exec flock "${join(stateDir, 'jobs.lock')}" ${standinCommand}; fi\nexec ${standinCommand}\n`,
   );
   chmodSync(wrapper, 0o755);
   const env = { ...process.env, PATH: `${binDir}:${process.env.PATH ?? ''}`, STANDIN_STATE_DIR: stateDir };

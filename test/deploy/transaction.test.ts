@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BackupStore } from '../../src/deploy/backup.js';
 import { candidateFromCompiled, type Candidate } from '../../src/deploy/candidate.js';
 import { SystemctlService } from '../../src/deploy/service.js';
-import { lockPathFor, runApply, type ApplyRequest } from '../../src/deploy/transaction.js';
+import { lockPathFor, runApply, type ApplyRequest, type ApplyResult } from '../../src/deploy/transaction.js';
+import { sha256 } from '../../src/deploy/plan.js';
 import type { CompiledConfig } from '../../src/shared/compiled-config.js';
 import { EXIT } from '../../src/shared/errors.js';
 import { FAKE_PROXY, freePort, makeStandin, removeDir, startService, tempDir, waitFor, type Standin } from './support.js';
@@ -171,7 +172,7 @@ describe('runApply', () => {
   it('a target directory that does not exist: a clear error, nothing created, no restart', async () => {
     const missing = join(root, 'not-made', 'litellm.yaml');
     const result = await runApply(request_(candidate(config(['rainymodel/auto'])), { target: missing }), deps());
-    expect(result.outcome).toBe('failed');
+    expect(result.outcome).toBe('refused');
     expect(result.exitCode).toBe(EXIT.operational);
     expect(result.error?.code).toBe('deploy/no-target-dir');
     expect(result.error?.message).toContain(`mkdir -p ${join(root, 'not-made')}`);
@@ -223,10 +224,49 @@ describe('runApply', () => {
     expect(result.rollbackError?.message).toMatch(/health check/);
   });
 
-  it('nothing deployed before and the new config fails: exit 3, nothing to restore', async () => {
-    const result = await runApply(request_(candidate(config(['rainymodel/auto'], { x_test_unhealthy: true })), SHORT_VERIFY), deps());
-    expect(result.outcome).toBe('rollback-failed');
-    expect(result.rollbackError?.code).toBe('deploy/no-previous');
+  it('a first deploy, nothing running yet: starts the service, verifies, applied', async () => {
+    const v1 = candidate(config(['rainymodel/auto']));
+    const result = await runApply(request_(v1, { mode: 'reload' }), deps());
+    expect(result.error?.message).toBeUndefined();
+    expect(result.outcome).toBe('applied');
+    // Reload has nothing to signal in a service that is not running: it was started instead.
+    expect(result.steps.map((s) => `${s.step}:${s.status}`)).toEqual(['plan:ok', 'lock:ok', 'backup:skipped', 'write:ok', 'start:ok', 'verify:ok']);
+    expect(result.steps.find((s) => s.step === 'start')?.detail).toBe(`systemctl --user start ${SERVICE} (it was not running)`);
+    expect(standin.calls()).toEqual([`--user start ${SERVICE}`]);
+    expect(await servedModels()).toEqual(['gpt-4', 'rainymodel/auto']);
+  });
+
+  it('a first deploy whose config fails: back to how it was (no file, service stopped), exit 2, not 3', async () => {
+    const progress: string[] = [];
+    const result = await runApply(request_(candidate(config(['rainymodel/auto'], { x_test_unhealthy: true })), SHORT_VERIFY), {
+      ...deps(),
+      onProgress: (m) => progress.push(m),
+    });
+    expect(result.outcome).toBe('rolled-back');
+    expect(result.exitCode).toBe(EXIT.operational);
+    expect(result.rollbackError).toBeUndefined();
+    expect(existsSync(target)).toBe(false);
+    expect(standin.pidOf(SERVICE)).toBeUndefined();
+    expect(standin.calls()).toEqual([`--user start ${SERVICE}`, `--user stop ${SERVICE}`]);
+    expect(result.steps.map((s) => `${s.step}:${s.status}`)).toEqual([
+      'plan:ok', 'lock:ok', 'backup:skipped', 'write:ok', 'start:ok', 'verify:failed', 'restore:ok', 'stop (rollback):ok', 'verify (rollback):skipped',
+    ]);
+    // The wait was not a silent one.
+    expect(progress[0]).toMatch(/^waiting for http:\/\/127\.0\.0\.1:\d+\/health\/readiness: (HTTP 503|ECONNREFUSED).* \(\d+ s of 3 s\)$/);
+    expect(audit()).toEqual([expect.objectContaining({ outcome: 'rolled-back', exit_code: 2, sha256_before: null, sha256_after: null })]);
+  });
+
+  it('no service and nothing listening yet: the file is written, not waited on, and that is said (exit 0)', async () => {
+    const { service: _none, ...noService } = deps();
+    const v1 = candidate(config(['rainymodel/auto']));
+    const result = await runApply(request_(v1), noService);
+    expect(result.outcome).toBe('written');
+    expect(result.exitCode).toBe(EXIT.ok);
+    expect(readFileSync(target, 'utf8')).toBe(v1.text);
+    const verifyStep = result.steps.find((s) => s.step === 'verify');
+    expect(verifyStep).toMatchObject({ status: 'skipped' });
+    expect(verifyStep?.detail).toContain(`nothing answers at http://127.0.0.1:${port}/health/readiness: start the proxy (rmctl serve --config ${target})`);
+    expect(audit()).toEqual([expect.objectContaining({ outcome: 'written', exit_code: 0, sha256_after: v1.sha256 })]);
   });
 
   it('reload mode: systemctl reload, the same process serves the new config', async () => {
@@ -249,13 +289,69 @@ describe('runApply', () => {
     expect(readFileSync(target, 'utf8')).toBe(v1);
   });
 
-  it('unknown unit: systemd-style error, rolled back', async () => {
-    await deployInitial(config(['rainymodel/auto']));
+  it('a unit that does not exist: refused before anything changes, with the commands that install it', async () => {
+    const v1 = await deployInitial(config(['rainymodel/auto']));
     const d = { ...deps(), service: new SystemctlService({ name: 'nope.service', scope: 'user', env: standin.env }) };
     const result = await runApply(request_(candidate(config(['rainymodel/chat']))), d);
-    expect(result.error?.message).toContain('exited 5: Failed to restart nope.service: Unit nope.service not found.');
-    // The rollback's restart fails the same way: exit 3.
-    expect(result.outcome).toBe('rollback-failed');
+    expect(result.outcome).toBe('refused');
+    expect(result.exitCode).toBe(EXIT.operational);
+    expect(result.error?.code).toBe('deploy/service-missing');
+    expect(result.error?.message).toContain('the unit nope.service does not exist (systemd: LoadState=not-found)');
+    expect(result.error?.message).toContain(`rmctl systemd-unit --config ${target} > ~/.config/systemd/user/nope.service && systemctl --user daemon-reload && systemctl --user enable nope.service`);
+    expect(readFileSync(target, 'utf8')).toBe(v1);
+    expect(standin.calls()).toEqual([`--user start ${SERVICE}`]);
+  });
+
+  it('an audit log that cannot be written: refused before anything changes', async () => {
+    const v1 = await deployInitial(config(['rainymodel/auto']));
+    writeFileSync(join(root, 'not-a-dir'), '');
+    const result = await runApply(request_(candidate(config(['rainymodel/chat']))), { ...deps(), auditLog: join(root, 'not-a-dir', 'audit.jsonl') });
+    expect(result.outcome).toBe('refused');
+    expect(result.error?.code).toBe('deploy/audit');
+    expect(result.error?.message).toMatch(/cannot append to audit log .*not-a-dir\/audit\.jsonl: .*(ENOTDIR|EEXIST).*nothing was changed/);
+    expect(readFileSync(target, 'utf8')).toBe(v1);
+    expect(standin.calls()).toEqual([`--user start ${SERVICE}`]);
+    expect(await deps().backups.listAll()).toEqual([]);
+  });
+
+  it('interrupted (SIGTERM) while verifying: the previous config is restored and restarted, recorded, the lock released', async () => {
+    const v1 = await deployInitial(config(['rainymodel/auto']));
+    // The restart is ignored: the old process keeps answering, so verification waits for the new file.
+    writeFileSync(join(standin.stateDir, 'noop-restart'), '');
+    const controller = new AbortController();
+    const result = await runApply(request_(candidate(config(['rainymodel/auto', 'rainymodel/new'])), { signal: controller.signal }), {
+      ...deps(),
+      onProgress: () => {
+        rmSync(join(standin.stateDir, 'noop-restart'), { force: true });
+        controller.abort('SIGTERM');
+      },
+    });
+    expect(result.outcome).toBe('rolled-back');
+    expect(result.exitCode).toBe(EXIT.operational);
+    expect(result.error?.code).toBe('deploy/interrupted');
+    expect(result.error?.message).toBe('interrupted by SIGTERM while verifying');
+    expect(readFileSync(target, 'utf8')).toBe(v1);
+    expect(await servedModels()).toEqual(['gpt-4', 'rainymodel/auto']);
+    expect(result.steps.map((s) => `${s.step}:${s.status}`).slice(-4)).toEqual(['verify:failed', 'restore:ok', 'restart (rollback):ok', 'verify (rollback):ok']);
+    expect(existsSync(lockPathFor(target))).toBe(false);
+    expect(audit()).toEqual([expect.objectContaining({ outcome: 'rolled-back', error: 'interrupted by SIGTERM while verifying', sha256_after: result.plan?.beforeSha256 })]);
+  });
+
+  it('interrupted before the write: nothing changed, recorded, the lock released', async () => {
+    const v1 = await deployInitial(config(['rainymodel/auto']));
+    const controller = new AbortController();
+    const result = await runApply(request_(candidate(config(['rainymodel/chat'])), { signal: controller.signal }), {
+      ...deps(),
+      onStep: (e) => {
+        if (e.step === 'backup') controller.abort('SIGINT');
+      },
+    });
+    expect(result.outcome).toBe('failed');
+    expect(result.error?.message).toBe('interrupted by SIGINT before the write; nothing was changed');
+    expect(readFileSync(target, 'utf8')).toBe(v1);
+    expect(standin.calls()).toEqual([`--user start ${SERVICE}`]);
+    expect(existsSync(lockPathFor(target))).toBe(false);
+    expect(audit()).toEqual([expect.objectContaining({ outcome: 'failed', sha256_before: result.plan?.beforeSha256, sha256_after: result.plan?.beforeSha256 })]);
   });
 
   it('sends the master key when general_settings.master_key resolves', async () => {
@@ -267,25 +363,41 @@ describe('runApply', () => {
     const before = readFileSync(target, 'utf8');
     const noKey = { ...deps(), env: {} };
     const failed = await runApply(request_(candidate(withKey(['rainymodel/chat']))), noKey);
-    expect(failed.outcome).toBe('failed');
+    expect(failed.outcome).toBe('refused');
     expect(failed.error?.code).toBe('deploy/master-key');
     expect(failed.error?.message).toContain('RM_TEST_MASTER_KEY');
     expect(readFileSync(target, 'utf8')).toBe(before);
   });
 
-  it('a second apply while one holds the lock fails clearly and changes nothing', async () => {
+  it('a second apply while one holds the lock fails clearly, changes nothing, and its record shows no transition', async () => {
     const v1 = await deployInitial(config(['rainymodel/auto']));
     writeFileSync(join(standin.stateDir, 'block-restart'), '');
-    const first = runApply(request_(candidate(config(['rainymodel/auto', 'rainymodel/a']))), deps());
-    await waitFor(() => existsSync(join(standin.stateDir, 'blocked-restart')), 'the first apply to reach its restart');
-    const second = await runApply(request_(candidate(config(['rainymodel/auto', 'rainymodel/b']))), deps());
-    expect(second.outcome).toBe('failed');
+    let first: Promise<ApplyResult> | undefined;
+    // The second apply plans first (it sees v1), then, while it waits for its confirmation, the first apply
+    // takes the lock and writes its config: the second then finds the lock taken.
+    const second = await runApply(
+      request_(candidate(config(['rainymodel/auto', 'rainymodel/b'])), {
+        confirm: async () => {
+          first = runApply(request_(candidate(config(['rainymodel/auto', 'rainymodel/a']))), deps());
+          await waitFor(() => existsSync(join(standin.stateDir, 'blocked-restart')), 'the first apply to reach its restart');
+          return true;
+        },
+      }),
+      deps(),
+    );
+    expect(second.outcome).toBe('refused');
     expect(second.exitCode).toBe(EXIT.operational);
     expect(second.error?.code).toBe('deploy/locked');
     expect(second.error?.message).toContain(`pid ${process.pid}`);
     rmSync(join(standin.stateDir, 'block-restart'));
-    expect((await first).outcome).toBe('applied');
+    expect((await first)?.outcome).toBe('applied');
     expect(await servedModels()).toEqual(['gpt-4', 'rainymodel/a', 'rainymodel/auto']);
+    // The refused apply's record: the bytes it saw, before and after; the first apply's bytes are not its doing.
+    const v1Sha = sha256(v1);
+    expect(audit().map((r) => [r.outcome, r.sha256_before === v1Sha, r.sha256_after === v1Sha])).toEqual([
+      ['refused', true, true],
+      ['applied', true, false],
+    ]);
   });
 
   it('backups of another target in the same backup directory are neither pruned nor taken as latest', async () => {

@@ -5,12 +5,14 @@ import { createInterface } from 'node:readline/promises';
 import { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
 import { buildFromFiles } from '../../compile/index.js';
+import { appendRefusal } from '../../deploy/audit.js';
 import { BackupStore } from '../../deploy/backup.js';
 import { candidateFromBuild, type Candidate } from '../../deploy/candidate.js';
 import { sourcesCommit } from '../../deploy/git.js';
 import type { Plan } from '../../deploy/plan.js';
 import { SystemctlService } from '../../deploy/service.js';
 import { resolveSettings, type DeploySettings, type SettingsOverrides } from '../../deploy/settings.js';
+import { watchInterrupts } from '../../deploy/interrupt.js';
 import { runApply, type ApplyResult, type StepEvent } from '../../deploy/transaction.js';
 import { hasErrors, type Diagnostic } from '../../shared/diagnostics.js';
 import { EXIT } from '../../shared/errors.js';
@@ -147,10 +149,17 @@ function summary(result: ApplyResult): string {
       return 'dry run: nothing changed';
     case 'declined':
       return 'not confirmed: nothing changed';
+    case 'written':
+      return color.yellow(`written: ${target} holds the new config; nothing verified it, because no service is configured and no proxy answers yet (see the verify line)`);
+    case 'refused':
+      return color.red(`refused: ${result.error?.message ?? 'unknown error'}; nothing was changed`);
     case 'failed':
       return color.red(`failed: ${result.error?.message ?? 'unknown error'}; nothing was changed`);
     case 'rolled-back':
-      return color.red(`failed: ${result.error?.message ?? 'unknown error'}\nrolled back: the previous config is serving again`);
+      return color.red(
+        `failed: ${result.error?.message ?? 'unknown error'}\n` +
+          (result.plan?.beforeSha256 === null ? `rolled back: nothing was deployed before, so ${target} was removed again` : 'rolled back: the previous config is serving again'),
+      );
     case 'rollback-failed':
       return color.red.bold(
         `FAILED AND ROLLBACK FAILED: ${result.error?.message ?? 'unknown error'}\n` +
@@ -205,6 +214,17 @@ export async function deployCandidate(
       stdio.err(color.dim(`  expanded for LiteLLM: ${vars.join(', ')}`));
     }
   }
+  // SIGTERM / Ctrl-C: the transaction stops, puts back what it changed, records it, releases the lock; a
+  // second signal ends the process at once, leaving the lock so the next apply restarts and verifies again.
+  const interrupts = watchInterrupts({
+    first: (name) => stdio.err(color.yellow(`${name}: stopping; what this apply changed is put back before it exits (${name} again to exit at once)`)),
+    again: (name) => {
+      stdio.err(
+        color.red.bold(`${name} again: exiting now. ${target} may hold a config nobody verified; the next \`rmctl apply\` finds this apply's lock and restarts and verifies again (backups: rmctl backups)`),
+      );
+      process.exit(EXIT.rollbackFailed);
+    },
+  });
   const result = await runApply(
     {
       candidate,
@@ -221,6 +241,7 @@ export async function deployCandidate(
       ...(settings.canary ? { canary: settings.canary } : {}),
       lockWaitMs: settings.lockWaitSeconds * 1000,
       ...(!flags.yes && interactive ? { confirm: () => askConfirmation(target) } : {}),
+      signal: interrupts.signal,
     },
     {
       ...(settings.service ? { service: new SystemctlService({ name: settings.service, scope: settings.scope }) } : {}),
@@ -230,8 +251,10 @@ export async function deployCandidate(
       env: process.env,
       onStep: text ? (e) => stdio.err(formatStep(e)) : undefined,
       onPlan: text ? (plan) => printPlan(plan, Boolean(flags.diff || flags.dryRun)) : undefined,
+      // Progress goes to stderr in both formats: stdout stays one JSON document.
+      onProgress: (message) => stdio.err(color.dim(`       ${message}`)),
     },
-  );
+  ).finally(() => interrupts.dispose());
   if (text) stdio.err(summary(result));
   else stdio.out(jsonResult(result, candidate, options.diagnostics));
   return result.exitCode;
@@ -243,6 +266,18 @@ export function reportDiagnostics(diagnostics: Diagnostic[], flags: DeployFlags)
   const failed = hasErrors(diagnostics);
   if (failed || (shown.length > 0 && flags.format === 'text')) printDiagnostics(failed ? diagnostics : shown, failed ? flags.format : 'text');
   return failed;
+}
+
+/** The audit record of an apply or rollback refused before its transaction (invalid sources, unknown commit). */
+export async function recordRefusal(
+  settings: DeploySettings,
+  refusal: { command: string; reason: string; sourcesCommit: string | null; exitCode: number; error: string },
+): Promise<void> {
+  try {
+    await appendRefusal(settings.auditLog, { ...refusal, target: settings.target as string });
+  } catch (err) {
+    stdio.err(color.yellow(`note: ${(err as Error).message}`));
+  }
 }
 
 export function requireTarget(settings: DeploySettings): void {
@@ -285,14 +320,17 @@ export function register(program: Command): void {
           origin: commit ? `sources at ${commit.slice(0, 12)}${commit.endsWith('+dirty') ? '+dirty' : ''}` : 'sources',
           sourcesCommit: commit,
         });
+        const command = ['apply', ...process.argv.slice(3)].join(' ');
         if (reportDiagnostics(prepared.diagnostics, flags) || !prepared.candidate) {
           stdio.err(`apply: nothing deployed: fix the errors above (${settings.target} is unchanged)`);
           process.exitCode = EXIT.invalid;
+          const errors = prepared.diagnostics.filter((d) => d.severity === 'error').length;
+          if (!flags.dryRun) await recordRefusal(settings, { command, reason: 'apply', sourcesCommit: commit, exitCode: EXIT.invalid, error: `the sources do not validate (${errors} error(s))` });
           return;
         }
         process.exitCode = await deployCandidate(prepared.candidate, settings, flags, {
           reason: 'apply',
-          command: ['apply', ...process.argv.slice(3)].join(' '),
+          command,
           backup: flags.backup ?? settings.backup,
           diagnostics: prepared.diagnostics,
         });

@@ -10,7 +10,7 @@ import { repoRoot } from '../../deploy/git.js';
 import { hasErrors } from '../../shared/diagnostics.js';
 import { EXIT, RainyModelError } from '../../shared/errors.js';
 import { stdio } from '../output.js';
-import { addDeployOptions, deployCandidate, handleCommandError, reportDiagnostics, requireTarget, settingsFrom, type DeployFlags } from './apply.js';
+import { addDeployOptions, deployCandidate, handleCommandError, recordRefusal, reportDiagnostics, requireTarget, settingsFrom, type DeployFlags } from './apply.js';
 
 interface RollbackFlags extends DeployFlags {
   backup?: string;
@@ -42,6 +42,9 @@ export function register(program: Command): void {
         requireTarget(settings);
         const target = settings.target as string;
 
+        const command = ['rollback', ...process.argv.slice(3)].join(' ');
+        const refused = (exitCode: number, error: string, sourcesCommit: string | null = null): Promise<void> =>
+          flags.dryRun ? Promise.resolve() : recordRefusal(settings, { command, reason: flags.backup !== undefined ? `rollback to backup ${flags.backup}` : `rollback to ${commit}`, sourcesCommit, exitCode, error });
         let prepared: CandidateResult;
         let reason: string;
         try {
@@ -74,6 +77,7 @@ export function register(program: Command): void {
           if (err instanceof RainyModelError) {
             stdio.err(`rollback: ${err.message}; nothing changed`);
             process.exitCode = EXIT.operational;
+            await refused(EXIT.operational, err.message);
             return;
           }
           throw err;
@@ -81,11 +85,13 @@ export function register(program: Command): void {
         if (reportDiagnostics(prepared.diagnostics, flags) || !prepared.candidate) {
           stdio.err(`rollback: that config does not validate; nothing deployed (${target} is unchanged)`);
           process.exitCode = EXIT.invalid;
+          const errors = prepared.diagnostics.filter((d) => d.severity === 'error').length;
+          await refused(EXIT.invalid, `${reason} does not validate (${errors} error(s))`, prepared.candidate?.sourcesCommit ?? null);
           return;
         }
         process.exitCode = await deployCandidate(prepared.candidate, settings, flags, {
           reason,
-          command: ['rollback', ...process.argv.slice(3)].join(' '),
+          command,
           backup: true,
           diagnostics: prepared.diagnostics,
         });
