@@ -84,6 +84,12 @@ export async function writeFileAtomic(target: string, data: string, options: { d
     await unlink(temp).catch(() => undefined);
     throw new RainyModelError('deploy/write', `cannot write ${path}: ${(err as Error).message}`, { cause: err });
   }
+  await syncDir(dir);
+  return { path, mode };
+}
+
+/** fsync a directory, so a rename in it survives a crash. */
+export async function syncDir(dir: string): Promise<void> {
   try {
     const dh = await open(dir, 'r');
     try {
@@ -94,7 +100,6 @@ export async function writeFileAtomic(target: string, data: string, options: { d
   } catch {
     // Some filesystems refuse fsync on a directory; the rename has happened, durability is best effort.
   }
-  return { path, mode };
 }
 
 /** Removes temp files left by writers that were killed before their rename; returns their names. */

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { RainyModelError } from '../shared/errors.js';
+import { syncDir } from './atomic-write.js';
 import { isAlive } from './lock.js';
 import { sha256 } from './plan.js';
 
@@ -60,19 +61,6 @@ async function writeSynced(path: string, data: string): Promise<void> {
     await fh.sync();
   } finally {
     await fh.close();
-  }
-}
-
-async function syncDir(dir: string): Promise<void> {
-  try {
-    const dh = await open(dir, 'r');
-    try {
-      await dh.sync();
-    } finally {
-      await dh.close();
-    }
-  } catch {
-    // Some filesystems refuse fsync on a directory; durability is best effort there.
   }
 }
 

@@ -103,7 +103,9 @@ describe('rmctl apply (real rmctl serve behind the systemctl stand-in)', () => {
     expect(list[0]?.replaced_by_commit).toBe(await git(repo, 'rev-parse', 'HEAD'));
     const audit = readFileSync(join(repo, '.rmctl', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { outcome: string; user: string });
     expect(audit.map((a) => a.outcome)).toEqual(['applied', 'applied', 'unchanged']);
-    expect(standin.calls()).toEqual([`--user restart ${SERVICE}`, `--user restart ${SERVICE}`]);
+    // The first deploy started the service (nothing was running), the second restarted it.
+    expect(first).toMatch(new RegExp(`ok {3}start .*systemctl --user start ${SERVICE} \\(it was not running\\)`));
+    expect(standin.calls()).toEqual([`--user start ${SERVICE}`, `--user restart ${SERVICE}`]);
   });
 
   it('json output for machines', async () => {
@@ -112,7 +114,8 @@ describe('rmctl apply (real rmctl serve behind the systemctl stand-in)', () => {
     const out = JSON.parse(r.stdout) as { outcome: string; plan: { groups: Array<{ name: string; kind: string }> }; steps: Array<{ step: string }> };
     expect(out.outcome).toBe('applied');
     expect(out.plan.groups.map((g) => `${g.kind} ${g.name}`)).toEqual(['added rainymodel/auto']);
-    expect(out.steps.map((s) => s.step)).toEqual(['plan', 'lock', 'backup', 'write', 'restart', 'verify']);
+    // A first deploy: nothing ran, so the service was started.
+    expect(out.steps.map((s) => s.step)).toEqual(['plan', 'lock', 'backup', 'write', 'start', 'verify']);
   });
 
   it('reload mode: verified by the file rmctl serve says it serves, not only by the model list', async () => {
@@ -286,6 +289,63 @@ describe('rmctl apply (real rmctl serve behind the systemctl stand-in)', () => {
   });
 });
 
+describe('rmctl apply interrupted', () => {
+  /** An apply whose verification is waiting (its restart ignored: the old process keeps answering). */
+  async function applyWaitingInVerify(): Promise<{ child: ReturnType<typeof rmctl>; stderr: () => string; before: string }> {
+    await applyOk(['apply', '--yes']);
+    const before = readFileSync(target, 'utf8');
+    await commitModels(repo, ['qwen2.5:7b', 'llama3.1:8b'], 'add llama');
+    writeFileSync(join(standin.stateDir, 'noop-restart'), '');
+    const child = rmctl(['apply', '--backup', '--yes']);
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await waitFor(() => /waiting for .*not yet/.test(stderr), 'verification to say what it waits for');
+    rmSync(join(standin.stateDir, 'noop-restart'));
+    return { child, stderr: () => stderr, before };
+  }
+
+  it('SIGTERM while verifying: the previous config is restored and restarted, recorded, the lock released', async () => {
+    const { child, before } = await applyWaitingInVerify();
+    child.kill('SIGTERM');
+    const r = await child;
+    expect(r.exitCode, r.stderr).toBe(EXIT.operational);
+    expect(r.stderr).toContain('SIGTERM: stopping; what this apply changed is put back before it exits');
+    expect(r.stderr).toMatch(/FAIL verify .*interrupted by SIGTERM while verifying/);
+    expect(r.stderr).toMatch(/ok {3}restart \(rollback\)/);
+    expect(r.stderr).toContain('rolled back: the previous config is serving again');
+    expect(readFileSync(target, 'utf8')).toBe(before);
+    expect(await models()).toEqual(['rainymodel/auto']);
+    expect(existsSync(lockPathFor(target))).toBe(false);
+    const audit = readFileSync(join(repo, '.rmctl', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(audit.at(-1)).toMatchObject({ outcome: 'rolled-back', exit_code: 2, error: 'interrupted by SIGTERM while verifying' });
+    // The retry deploys the new config; its backup is the restored, verified config, which latest then takes.
+    await applyOk();
+    const latest = JSON.parse((await rmctl(['backups', '--format', 'json'])).stdout) as { backups: Array<{ file: string; verified: boolean }> };
+    expect(readFileSync(latest.backups[0]?.file as string, 'utf8')).toBe(before);
+    expect(latest.backups[0]?.verified).toBe(true);
+  });
+
+  it('a second signal exits at once; the lock it leaves makes the next apply restart and verify again', async () => {
+    const { child } = await applyWaitingInVerify();
+    // Hold the rollback's restart, so the second signal comes while the first one is being handled.
+    writeFileSync(join(standin.stateDir, 'block-restart'), '');
+    child.kill('SIGTERM');
+    await waitFor(() => existsSync(join(standin.stateDir, 'blocked-restart')), "the rollback's restart");
+    child.kill('SIGTERM');
+    const r = await child;
+    expect(r.exitCode, r.stderr).toBe(EXIT.rollbackFailed);
+    expect(r.stderr).toContain('SIGTERM again: exiting now.');
+    expect(existsSync(lockPathFor(target))).toBe(true);
+    rmSync(join(standin.stateDir, 'block-restart'));
+    await waitFor(() => !existsSync(join(standin.stateDir, 'blocked-restart')) || standin.pidOf(SERVICE) !== undefined, 'the held restart to finish');
+    const next = await rmctl(['apply', '--backup', '--yes']);
+    expect(next.exitCode, next.stderr).toBe(EXIT.ok);
+    expect(next.stderr).toMatch(/recovered a stale lock of pid \d+/);
+    expect(await models()).toEqual(['llama3.1:8b', 'rainymodel/auto']);
+    expect(existsSync(lockPathFor(target))).toBe(false);
+  });
+});
+
 /** The text apply would deploy for the repo's current sources (what a finished apply writes). */
 async function expectedText(): Promise<string> {
   const r = await rmctl(['generate', '--stdout', '--providers', 'providers/providers.yaml', '--mappings', 'mappings/model-mappings.yaml']);
@@ -376,6 +436,12 @@ describe('rmctl rollback', () => {
     expect(readFileSync(target, 'utf8')).toBe(deployed);
     expect(standin.calls()).toHaveLength(calls);
     expect(await new BackupStore(join(repo, '.rmctl', 'backups')).listAll()).toEqual([]);
+    // Every refused rollback is in the audit log, as one that changed nothing.
+    const audit = readFileSync(join(repo, '.rmctl', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const refused = audit.filter((a) => a.outcome === 'refused');
+    expect(refused.map((a) => a.exit_code)).toEqual([2, 2, 2, 1, 2]);
+    expect(refused[0]).toMatchObject({ command: 'rollback deadbeefdeadbeef --yes', error: expect.stringContaining('unknown commit'), target });
+    for (const a of refused) expect(a.sha256_after).toBe(a.sha256_before);
   });
 });
 
@@ -397,5 +463,16 @@ describe('rmctl backups', () => {
     expect(json.backups[0]?.id > (json.backups[1]?.id ?? '')).toBe(true);
     // The newest backup is the config deployed just before the last apply (b:1).
     expect(readFileSync(json.backups[0]?.file as string, 'utf8')).toContain('b:1');
+    // Another target sharing the backup directory: listed only when asked for, and not pruned by our applies.
+    const store = new BackupStore(join(repo, '.rmctl', 'backups'));
+    await store.create('other: {}\n', { target: join(root, 'deployed', 'staging.yaml'), sourcesCommit: null, reason: 'apply', now: new Date('2099-01-01T00:00:00Z') });
+    await commitModels(repo, ['qwen2.5:7b', 'd:1'], 'step d');
+    await applyOk();
+    const mine = JSON.parse((await rmctl(['backups', '--format', 'json'])).stdout) as { backups: Array<{ target: string }> };
+    expect(mine.backups.map((b) => b.target)).toEqual([target, target]);
+    const all = JSON.parse((await rmctl(['backups', '--all-targets', '--format', 'json'])).stdout) as { backups: Array<{ target: string }> };
+    expect(all.backups.map((b) => b.target)).toEqual([join(root, 'deployed', 'staging.yaml'), target, target]);
+    const latest = await rmctl(['rollback', '--backup', 'latest', '--dry-run']);
+    expect(latest.stderr, latest.stderr).toContain('c:1');
   });
 });
