@@ -60,12 +60,15 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
  * first deploy without a service can tell "no proxy running yet" from "a proxy that is not healthy".
  */
 export async function somethingListens(url: string): Promise<boolean> {
+  const agent = new Agent({ connect: { timeout: 5000 } });
   try {
-    const res = await request(url, { method: 'GET', headersTimeout: 5000, bodyTimeout: 5000 });
+    const res = await request(url, { method: 'GET', dispatcher: agent, headersTimeout: 5000, bodyTimeout: 5000 });
     await res.body.dump();
     return true;
   } catch (err) {
     return describeError(err) !== 'ECONNREFUSED';
+  } finally {
+    await agent.close().catch(() => undefined);
   }
 }
 

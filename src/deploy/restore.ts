@@ -4,12 +4,11 @@
 // it back) and verified; a service this apply had to start is stopped again. On a first deploy there are no
 // previous bytes: the new file is removed again (the link it was written through, if any, is kept).
 import { unlink } from 'node:fs/promises';
-import { RainyModelError, wrapError } from '../shared/errors.js';
+import { EXIT, RainyModelError, wrapError } from '../shared/errors.js';
 import { writeFileAtomic, resolveTarget } from './atomic-write.js';
 import { verify } from './health.js';
 import { parseConfigText, publicModelNames, sha256 } from './plan.js';
 import { resolveMasterKey, type Transaction } from './transaction-context.js';
-import { EXIT } from '../shared/errors.js';
 
 async function putBack(tx: Transaction): Promise<void> {
   const { req, steps } = tx;

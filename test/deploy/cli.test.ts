@@ -57,7 +57,16 @@ afterEach(async () => {
 });
 
 function rmctl(args: string[], extraEnv: Record<string, string> = {}) {
-  return execa(process.execPath, [RMCTL, ...args], { cwd: repo, env: { ...env, ...extraEnv }, extendEnv: false, reject: false, stdin: 'ignore', stripFinalNewline: false });
+  // forceKillAfterDelay off: an interrupted apply takes its time to restore, and must not be SIGKILLed for it.
+  return execa(process.execPath, [RMCTL, ...args], {
+    cwd: repo,
+    env: { ...env, ...extraEnv },
+    extendEnv: false,
+    reject: false,
+    stdin: 'ignore',
+    stripFinalNewline: false,
+    forceKillAfterDelay: false,
+  });
 }
 
 async function models(): Promise<string[]> {
@@ -181,7 +190,8 @@ describe('rmctl apply (real rmctl serve behind the systemctl stand-in)', () => {
     expect(result.error?.message).toMatch(/not healthy within 15 s \(last: ECONNREFUSED\)/);
     expect(readFileSync(target, 'utf8')).toBe(before);
     expect(await models()).toEqual(['rainymodel/auto']);
-    expect(readFileSync(join(standin.stateDir, `${SERVICE}.log`), 'utf8')).toContain('rmctl serve');
+    // rmctl serve said why it would not start, naming the file.
+    expect(readFileSync(join(standin.stateDir, `${SERVICE}.log`), 'utf8')).toContain(target);
   });
 
   it('refuses to deploy when a referenced variable is unset and has no default', async () => {
