@@ -6,7 +6,7 @@ import { fallbackChain } from './attempt/chain.js';
 import type { RuntimeDeployment } from './deployments.js';
 import type { ModelGroup } from './groups.js';
 import type { Endpoint } from './providers/types.js';
-import { isFixedBucket } from './router.js';
+import { attemptsPerTier, isFixedBucket } from './router.js';
 import type { RouteTable } from './table.js';
 
 export interface ExplainedTry {
@@ -53,7 +53,7 @@ export interface ModelExplanation {
   group: string;
   viaAlias?: string;
   endpoint: Endpoint;
-  /** Attempts each tier of a group may take (num_retries + 1), or null for no limit. */
+  /** Attempts each tier of the requested group may take (num_retries + 1), or null for no limit. */
   attemptsPerTier: number | null;
   policies: ExplainedPolicy[];
 }
@@ -74,7 +74,8 @@ function tryOf(group: ModelGroup, bucket: readonly RuntimeDeployment[], d: Runti
 }
 
 /** One group under one policy: the buckets in order, less what the endpoint or the attempt budget excludes. */
-export function explainGroup(group: ModelGroup, policy: string, tiers: readonly Tier[], endpoint: Endpoint, perTier: number, role: ExplainedGroup['role']): ExplainedGroup {
+export function explainGroup(group: ModelGroup, policy: string, tiers: readonly Tier[], endpoint: Endpoint, numRetries: number | undefined, role: ExplainedGroup['role']): ExplainedGroup {
+  const perTier = attemptsPerTier(group, numRetries);
   const tries: ExplainedTry[] = [];
   const skipped: ExplainedSkip[] = [];
   for (const d of group.deployments) {
@@ -121,7 +122,7 @@ export function explainModel(table: RouteTable, model: string, options: { policy
   }
   const endpoint = options.endpoint ?? 'chat';
   const numRetries = table.settings.numRetries;
-  const perTier = numRetries === undefined ? Number.POSITIVE_INFINITY : numRetries + 1;
+  const perTier = attemptsPerTier(resolved.group, numRetries);
   const chain = fallbackChain(table, resolved.group, resolved.viaAlias);
   const policies = [...table.policies].filter(([name]) => options.policy === undefined || name === options.policy);
   return {
@@ -134,7 +135,7 @@ export function explainModel(table: RouteTable, model: string, options: { policy
       policy,
       isDefault: policy === table.defaultPolicy,
       tiers,
-      groups: chain.map((g, i) => explainGroup(g, policy, tiers, endpoint, perTier, i === 0 ? 'requested' : 'fallback')),
+      groups: chain.map((g, i) => explainGroup(g, policy, tiers, endpoint, numRetries, i === 0 ? 'requested' : 'fallback')),
     })),
   };
 }

@@ -62,19 +62,25 @@ export function orderDeployments(group: ModelGroup, policy: string, now: number)
 }
 
 /**
- * How many deployments of one model group a request may try: `num_retries + 1` in each tier of the
- * policy, so a tier that keeps failing hands the request to the next one and every request can reach the
- * last tier (RainyModel's "fall through the tiers"), while a large tier of equivalent deployments does not
- * turn one request into dozens of upstream calls. Without `num_retries` every deployment may be tried.
- * Deployments passed over (cooling down, at their limits) spend nothing.
+ * How many deployments of one model group a request may try in each tier of the policy. A hand-written
+ * fallback list (the priority-list rule, groups.ts) is walked to its end, each deployment once: every entry
+ * is a fallback step its author wrote, as their own router takes them. Any other group gets
+ * `num_retries + 1` attempts per tier, so a tier that keeps failing hands the request to the next one and
+ * every request can reach the last tier, while a large tier of equivalent deployments does not turn one
+ * request into dozens of upstream calls. Without `num_retries` every deployment may be tried.
  */
+export function attemptsPerTier(group: ModelGroup, numRetries: number | undefined): number {
+  return group.fileOrder || numRetries === undefined ? Number.POSITIVE_INFINITY : numRetries + 1;
+}
+
+/** Counts one request's attempts per tier of one group; deployments passed over spend nothing. */
 export class AttemptBudget {
   private readonly spent = new Map<Tier, number>();
 
   constructor(private readonly perTier: number) {}
 
-  static forGroup(numRetries: number | undefined): AttemptBudget {
-    return new AttemptBudget(numRetries === undefined ? Number.POSITIVE_INFINITY : numRetries + 1);
+  static forGroup(group: ModelGroup, numRetries: number | undefined): AttemptBudget {
+    return new AttemptBudget(attemptsPerTier(group, numRetries));
   }
 
   allows(d: RuntimeDeployment): boolean {

@@ -113,3 +113,29 @@ router_settings: { num_retries: 1, allowed_fails: 10, routing_strategy: simple-s
     expect(down.seen).toHaveLength(5);
   });
 });
+
+describe('attempt budget of a hand-written fallback list', () => {
+  it('walks every deployment once when tiers are inferred and span several tiers', async () => {
+    // Fails every model but the aggregator's.
+    const up = await startUpstream((_req, res, seen) => {
+      if (seen.json?.model === 'qwen/qwen-2.5-72b-instruct') return answers('ok')(_req, res, seen);
+      sendJson(res, 503, { error: { message: 'down', type: 'api_error' } });
+    });
+    // Free (HF), three internal Ollama servers (port 11434), premium (OpenRouter): num_retries 0 would give
+    // a balanced group one attempt per tier; the author's list is walked in full.
+    const config = `
+model_list:
+  - { model_name: g, litellm_params: { model: huggingface/Qwen/Qwen2.5-72B-Instruct, api_base: "http://hf.example/v1" } }
+  - { model_name: g, litellm_params: { model: openai/qwen2.5:14b, api_base: "http://203.0.113.10:11434/v1" } }
+  - { model_name: g, litellm_params: { model: openai/qwen2.5:7b, api_base: "http://203.0.113.11:11434/v1" } }
+  - { model_name: g, litellm_params: { model: openai/qwen2.5:3b, api_base: "http://203.0.113.12:11434/v1" } }
+  - { model_name: g, litellm_params: { model: openrouter/qwen/qwen-2.5-72b-instruct, api_base: "http://openrouter.example/api/v1" } }
+router_settings: { num_retries: 0, allowed_fails: 10 }
+`;
+    const proxy = await startProxy(config, { env: { RAINYMODEL_CONNECT_TO: `::127.0.0.1:${new URL(up.url).port}` } });
+    const r = await proxy.post('/v1/chat/completions', chatBody('g'));
+    expect(r.status).toBe(200);
+    expect(r.headers.get('x-rainymodel-route')).toBe('premium');
+    expect(up.seen.map((s) => s.json?.model)).toEqual(['Qwen/Qwen2.5-72B-Instruct', 'qwen2.5:14b', 'qwen2.5:7b', 'qwen2.5:3b', 'qwen/qwen-2.5-72b-instruct']);
+  });
+});

@@ -4,11 +4,13 @@
 // NODE_EXTRA_CA_CERTS and sent to the local servers by RAINYMODEL_CONNECT_TO.
 import { execFile, spawn } from 'node:child_process';
 import { writeFileSync, readFileSync } from 'node:fs';
-import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { text } from 'node:stream/consumers';
 import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,12 +59,10 @@ export async function startLocalUpstream(answer: Answer, tls?: TestCa): Promise<
   let current = answer;
   const seen: SeenCall[] = [];
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    void text(req).then((body) => {
       let model = '';
       try {
-        model = String((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { model?: unknown }).model ?? '');
+        model = String((JSON.parse(body) as { model?: unknown }).model ?? '');
       } catch {
         model = '';
       }
@@ -71,16 +71,12 @@ export async function startLocalUpstream(answer: Answer, tls?: TestCa): Promise<
       current(call, res);
     });
   };
-  const server: Server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler) : createHttpServer(handler);
-  const sockets = new Set<Socket>();
-  server.on('connection', (s: Socket) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
+  const server: Server | HttpsServer = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler) : createHttpServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   onCleanup(async () => {
-    for (const s of sockets) s.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await closed;
   });
   return { port: (server.address() as AddressInfo).port, seen, setAnswer: (a) => (current = a) };
 }
@@ -99,7 +95,6 @@ export async function spawnServe(configFile: string, env: Record<string, string>
   });
   const logs: Array<Record<string, unknown>> = [];
   let stderr = '';
-  let buf = '';
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   const stop = async (): Promise<void> => {
     if (proc.exitCode === null && proc.signalCode === null) {
@@ -110,20 +105,11 @@ export async function spawnServe(configFile: string, env: Record<string, string>
   onCleanup(stop);
   proc.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
   const listening = new Promise<string>((resolve, reject) => {
-    proc.stdout.on('data', (c: Buffer) => {
-      buf += c.toString('utf8');
-      let i: number;
-      while ((i = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, i);
-        buf = buf.slice(i + 1);
-        try {
-          const rec = JSON.parse(line) as Record<string, unknown>;
-          logs.push(rec);
-          if (rec.event === 'listening') resolve(String(rec.address));
-        } catch {
-          // Not a log line.
-        }
-      }
+    createInterface({ input: proc.stdout }).on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      const rec = JSON.parse(line) as Record<string, unknown>;
+      logs.push(rec);
+      if (rec.event === 'listening') resolve(String(rec.address));
     });
     void exited.then((code) => reject(new Error(`rmctl serve exited (${code}): ${stderr}`)));
   });

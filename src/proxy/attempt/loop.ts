@@ -52,7 +52,7 @@ export async function runAttempts(svc: ProxyServices, r: Exchange, chain: readon
   const failures: Array<{ d: RuntimeDeployment; outcome: Failure }> = [];
   const skipped: Skipped = { cooldown: 0, limit: 0, endpoint: 0, earliestRetryMs: Number.POSITIVE_INFINITY };
   for (const group of chain) {
-    const budget = AttemptBudget.forGroup(r.table.settings.numRetries);
+    const budget = AttemptBudget.forGroup(group, r.table.settings.numRetries);
     for (const d of orderDeployments(group, policy, Date.now())) {
       if (!budget.allows(d)) continue;
       if (r.clientGone) return;
