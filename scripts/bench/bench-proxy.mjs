@@ -29,6 +29,7 @@ import { BENCH_GROUP, FALLBACK_GROUP, MASTER_KEY_VAR, writeBenchConfig } from '.
 import { ensurePortkey, portkeyCommand, portkeyHeaders } from './lib/portkey.mjs';
 import { fmt, median, pairedDiff, pairedRatio, percentile, slope, table } from './lib/stats.mjs';
 import { formatProfile, summarizeProfile } from './lib/profile.mjs';
+import { AGENT_APIS, agentApiRows } from './lib/agent-apis.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -45,7 +46,8 @@ comparison run (default):
   --stream-samples N    timed streams per target and repetition (default 100)
   --stream-chunks N     SSE chunks per mock stream (default 20)
   --stream-gap MS       gap between the mock's chunks (default 2)
-  --targets LIST        of direct,passthrough,rmctl,portkey,fallback (default: all)
+  --targets LIST        of direct,passthrough,rmctl,messages,responses,portkey,fallback (default: all;
+                        messages and responses are rmctl serve's agent APIs, compared with its chat path)
   --no-portkey          skip the peer (no npm install)
   --rmctl-log-level L   rmctl serve's --log-level (default info, as in production; "warn" drops the
                         per-request line, to measure what logging costs)
@@ -89,7 +91,7 @@ const { values: opt } = parseArgs({
     'stream-samples': { type: 'string', default: '100' },
     'stream-chunks': { type: 'string', default: '20' },
     'stream-gap': { type: 'string', default: '2' },
-    targets: { type: 'string', default: 'direct,passthrough,rmctl,portkey,fallback' },
+    targets: { type: 'string', default: 'direct,passthrough,rmctl,messages,responses,portkey,fallback' },
     'no-portkey': { type: 'boolean', default: false },
     rmctl: { type: 'string', default: join(ROOT, 'bin', 'rmctl') },
     'rmctl-log-level': { type: 'string', default: 'info' },
@@ -142,14 +144,15 @@ if (cfg.conns.some((c) => !Number.isInteger(c) || c < 1 || c > 1024)) {
   process.exit(64);
 }
 for (const t of cfg.targets) {
-  if (!['direct', 'passthrough', 'rmctl', 'portkey', 'fallback'].includes(t)) {
-    process.stderr.write(`bench: unknown target "${t}" (direct, passthrough, rmctl, portkey, fallback)\n`);
+  if (!['direct', 'passthrough', 'rmctl', 'messages', 'responses', 'portkey', 'fallback'].includes(t)) {
+    process.stderr.write(`bench: unknown target "${t}" (direct, passthrough, rmctl, messages, responses, portkey, fallback)\n`);
     process.exit(64);
   }
 }
 if (opt['no-portkey']) cfg.targets.delete('portkey');
-// Ratios need the floor.
+// Ratios need the floor; the agent APIs are compared with rmctl's own chat path.
 cfg.targets.add('direct');
+if (cfg.targets.has('messages') || cfg.targets.has('responses')) cfg.targets.add('rmctl');
 
 const log = (s) => process.stderr.write(`bench: ${s}\n`);
 
@@ -301,8 +304,9 @@ async function startPortkey(mock) {
 /** A load target: where wrk and the stream client send, and whose process CPU and memory are read. */
 function makeTarget(key, label, proc, port, path, model, headers, extra = {}) {
   const url = `http://127.0.0.1:${port}${path}`;
-  const jsonBody = chatBody(model, false);
-  const streamBody = chatBody(model, true);
+  const makeBody = extra.makeBody ?? chatBody;
+  const jsonBody = makeBody(model, false);
+  const streamBody = makeBody(model, true);
   const allHeaders = { 'content-type': 'application/json', ...headers };
   const lua = join(tmp, `${key}.lua`);
   writeLua(lua, { body: jsonBody, headers: allHeaders });
@@ -313,10 +317,11 @@ async function verifyTarget(t) {
   const r = await httpRequest(t.url, { headers: { ...t.headers, 'content-length': String(Buffer.byteLength(t.jsonBody)) }, body: t.jsonBody });
   const want = t.expectStatus ?? 200;
   if (r.status !== want) throw new Error(`${t.label}: POST answered ${r.status}, expected ${want}: ${r.body.slice(0, 300)}`);
-  if (want === 200 && !r.body.includes('"choices"')) throw new Error(`${t.label}: answer has no choices: ${r.body.slice(0, 300)}`);
+  const mark = t.answerMark ?? '"choices"';
+  if (want === 200 && !r.body.includes(mark)) throw new Error(`${t.label}: answer has no ${mark}: ${r.body.slice(0, 300)}`);
   if (t.checkHeaders) t.checkHeaders(r.headers);
   if (t.noStream) return r;
-  const s = await measureStreams({ url: t.url, headers: t.headers, body: t.streamBody, samples: 1, warmup: 0 });
+  const s = await measureStreams({ url: t.url, headers: t.headers, body: t.streamBody, samples: 1, warmup: 0, endMarker: t.streamEnd });
   if (s.errors.length) throw new Error(`${t.label}: stream failed: ${s.errors[0]}`);
   return r;
 }
@@ -373,7 +378,7 @@ async function measureLoad(t, conns, mock) {
 }
 
 async function measureStream(t) {
-  const s = await measureStreams({ url: t.url, headers: t.headers, body: t.streamBody, samples: cfg.streamSamples });
+  const s = await measureStreams({ url: t.url, headers: t.headers, body: t.streamBody, samples: cfg.streamSamples, endMarker: t.streamEnd });
   return {
     ok: s.errors.length === 0,
     problem: s.errors.length ? `${s.errors.length} stream errors, first: ${s.errors[0]}` : undefined,
@@ -455,6 +460,12 @@ async function comparison() {
     );
   }
 
+  for (const key of ['messages', 'responses']) {
+    if (!cfg.targets.has(key) || !rm) continue;
+    const api = AGENT_APIS[key];
+    targets.push(makeTarget(key, api.label, rm, rm.port, api.path, BENCH_GROUP, rmHeaders, { makeBody: api.body, answerMark: api.answerMark, streamEnd: api.streamEnd }));
+  }
+
   if (opt['rmctl-b'] && rm) {
     const launcher = resolve(opt['rmctl-b']);
     const rb = await startRmctl(mock, 'rmctl-b', { launcher });
@@ -508,7 +519,7 @@ async function comparison() {
   if (cfg.initialWarmup > 0) {
     for (const t of [...targets, ...fbTargets]) {
       const w = await runWrk({ wrk, url: t.url, lua: t.lua, connections: 16, seconds: cfg.initialWarmup, cpus: clientCpus, expectStatusErrors: t.expectStatus !== undefined && t.expectStatus !== 200 });
-      if (!t.noStream) await measureStreams({ url: t.url, headers: t.headers, body: t.streamBody, samples: 20, warmup: 0 });
+      if (!t.noStream) await measureStreams({ url: t.url, headers: t.headers, body: t.streamBody, samples: 20, warmup: 0, endMarker: t.streamEnd });
       log(`warmed up ${t.label}${w.ok ? '' : ` (warm-up problem: ${w.problem})`}`);
     }
   }
@@ -592,7 +603,7 @@ function analyse({ targets, reps, fbReps, memory, startMemory, skipped, meta, se
   const rows = [];
   for (const m of metrics) {
     const row = { metric: m.name, unit: m.unit, median: {}, perRep: {}, vsDirect: {}, vsPassthrough: {}, vsPeer: {}, vsRmctl: {}, addedVsDirect: {}, addedVsPassthrough: {}, addedVsRmctl: {} };
-    const rmctlA = keys.includes('rmctl_b') ? series(reps, 'rmctl', m.get) : undefined;
+    const rmctlA = keys.includes('rmctl') ? series(reps, 'rmctl', m.get) : undefined;
     const direct = series(reps, 'direct', m.get);
     const pass = keys.includes('passthrough') ? series(reps, 'passthrough', m.get) : undefined;
     const peer = keys.includes('portkey') ? series(reps, 'portkey', m.get) : undefined;
@@ -608,6 +619,11 @@ function analyse({ targets, reps, fbReps, memory, startMemory, skipped, meta, se
       if (rmctlA && k === 'rmctl_b') {
         row.vsRmctl[k] = pairedRatio(v, rmctlA);
         if (m.latency) row.addedVsRmctl[k] = pairedDiff(v, rmctlA);
+      }
+      if (rmctlA && k in AGENT_APIS) {
+        // The agent APIs against the chat path of the same process: added CPU and latency, paired.
+        row.vsRmctl[k] = pairedRatio(v, rmctlA);
+        row.addedVsRmctl[k] = pairedDiff(v, rmctlA);
       }
     }
     rows.push(row);
@@ -691,6 +707,7 @@ function analyse({ targets, reps, fbReps, memory, startMemory, skipped, meta, se
     checks,
     failures,
     meta,
+    agentApis: agentApiRows(rows, keys),
   };
 }
 
@@ -736,6 +753,12 @@ function render(res) {
     }
     out.push(table([h2, ...b2]));
     out.push('(CPU us/req of "direct" is the mock upstream\'s own; for the proxies it is the proxy process alone. Added latency = target - reference, paired per repetition.)');
+  }
+
+  if (res.agentApis?.length) {
+    out.push('', '== Agent APIs vs chat completions on the same rmctl serve (translated to the mock\'s chat; added = API - chat, paired per repetition) ==');
+    const rowsOut = res.agentApis.map((a) => [a.api, a.metric, fmt(a.chat, a.metric.includes('ms') ? 3 : 1), fmt(a.api_value, a.metric.includes('ms') ? 3 : 1), signed(a.added), `${fmt(a.ratio)}x`]);
+    out.push(table([['api', 'metric', 'chat', 'api', 'added', 'ratio'], ...rowsOut]));
   }
 
   if (res.fallback) {

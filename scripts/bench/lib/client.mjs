@@ -9,7 +9,7 @@ const now = () => Number(process.hrtime.bigint()) / 1e6;
  * One streamed request. Resolves with first-event and total milliseconds, or an error description.
  * First event = the first body bytes that carry `data:` (the first SSE event), not the headers.
  */
-function oneStream(agent, url, headers, body) {
+function oneStream(agent, url, headers, body, endMarker = '[DONE]') {
   return new Promise((resolve) => {
     const t0 = now();
     let first;
@@ -18,13 +18,14 @@ function oneStream(agent, url, headers, body) {
       res.setEncoding('utf8');
       res.on('data', (d) => {
         if (first === undefined && d.includes('data:')) first = now() - t0;
-        // Only the tail matters for the [DONE] check; bounded so a long stream costs no memory.
-        text = (text + d).slice(-256);
+        // Only the tail matters for the end check; bounded so a long stream costs no memory. A Responses
+        // stream ends with response.completed carrying the whole response, hence the longer tail then.
+        text = (text + d).slice(endMarker === '[DONE]' ? -256 : -16384);
       });
       res.on('end', () => {
         const total = now() - t0;
         if (res.statusCode !== 200) resolve({ error: `status ${res.statusCode}` });
-        else if (!text.includes('[DONE]')) resolve({ error: 'stream ended without [DONE]' });
+        else if (!text.includes(endMarker)) resolve({ error: `stream ended without ${endMarker}` });
         else if (first === undefined) resolve({ error: 'no data event' });
         else resolve({ first, total });
       });
@@ -37,7 +38,7 @@ function oneStream(agent, url, headers, body) {
 }
 
 /** `samples` sequential streams over one keep-alive connection, after `warmup` untimed ones. */
-export async function measureStreams({ url, headers, body, samples, warmup = 10 }) {
+export async function measureStreams({ url, headers, body, samples, warmup = 10, endMarker }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const h = { ...headers, 'content-length': String(Buffer.byteLength(body)) };
   const firsts = [];
@@ -45,7 +46,7 @@ export async function measureStreams({ url, headers, body, samples, warmup = 10 
   const errors = [];
   try {
     for (let i = 0; i < warmup + samples; i++) {
-      const r = await oneStream(agent, url, h, body);
+      const r = await oneStream(agent, url, h, body, endMarker);
       if (r.error) {
         errors.push(r.error);
         // A target that fails streams is reported as failing, not timed.

@@ -2,49 +2,34 @@
 // (text_delta, input_json_delta) / _stop, and at the end message_delta (stop_reason, usage) and message_stop.
 // A break after the start ends with Anthropic's `error` event.
 import { isRecord, num, str, type Json } from '../../providers/common.js';
-import { readChatUsage, prefixedId, toolUseId, type ChatUsage } from '../chat-reading.js';
-import type { ChunkEncoder } from '../chat-stream.js';
+import { prefixedId, toolUseId } from '../chat-reading.js';
+import { ChunkReader } from '../chat-stream.js';
 import { sseEvent } from '../sse.js';
 import { anthropicUsage, stopReason } from './answer.js';
 import { anthropicErrorType } from './errors.js';
 
 type State = 'before_start' | 'between_blocks' | 'in_text' | 'in_tool' | 'finished';
 
-export class MessagesEncoder implements ChunkEncoder {
+export class MessagesEncoder extends ChunkReader {
   private state: State = 'before_start';
   private blockIndex = -1;
   /** Chat tool_calls[].index -> Anthropic content block index. */
   private readonly toolBlocks = new Map<number, number>();
-  private finish: unknown = null;
-  private chatUsage?: ChatUsage;
 
-  constructor(private readonly model: string) {}
-
-  usage(): ChatUsage | undefined {
-    return this.chatUsage;
+  constructor(private readonly model: string) {
+    super();
   }
 
-  chunk(chunk: Json): string {
-    if (this.state === 'finished') return '';
-    let out = this.start(chunk);
-    const usage = readChatUsage(chunk.usage);
-    if (usage) this.chatUsage = usage;
-    const choice = Array.isArray(chunk.choices) && isRecord(chunk.choices[0]) ? chunk.choices[0] : undefined;
-    if (!choice) return out;
-    const delta = isRecord(choice.delta) ? choice.delta : {};
-    const text = str(delta.content);
-    if (text) out += this.text(text);
-    if (Array.isArray(delta.tool_calls)) for (const call of delta.tool_calls) if (isRecord(call)) out += this.toolCall(call);
-    if (choice.finish_reason !== null && choice.finish_reason !== undefined) this.finish = choice.finish_reason;
-    return out;
+  protected isFinished(): boolean {
+    return this.state === 'finished';
   }
 
   done(): string {
     if (this.state === 'finished') return '';
     let out = this.start({}) + this.closeBlock();
     this.state = 'finished';
-    const usage = anthropicUsage(this.chatUsage);
-    out += sseEvent('message_delta', { type: 'message_delta', delta: { stop_reason: stopReason(this.finish), stop_sequence: null }, usage });
+    const usage = anthropicUsage(this.usage());
+    out += sseEvent('message_delta', { type: 'message_delta', delta: { stop_reason: stopReason(this.finishReason), stop_sequence: null }, usage });
     out += sseEvent('message_stop', { type: 'message_stop' });
     return out;
   }
@@ -54,7 +39,7 @@ export class MessagesEncoder implements ChunkEncoder {
     return sseEvent('error', { type: 'error', error: { type: anthropicErrorType(502, code), message } });
   }
 
-  private start(chunk: Json): string {
+  protected start(chunk: Json): string {
     if (this.state !== 'before_start') return '';
     this.state = 'between_blocks';
     const message = {
@@ -77,7 +62,7 @@ export class MessagesEncoder implements ChunkEncoder {
     return sseEvent('content_block_stop', { type: 'content_block_stop', index: this.blockIndex });
   }
 
-  private text(text: string): string {
+  protected text(text: string): string {
     let out = '';
     if (this.state !== 'in_text') {
       out += this.closeBlock();
@@ -88,7 +73,7 @@ export class MessagesEncoder implements ChunkEncoder {
     return out + sseEvent('content_block_delta', { type: 'content_block_delta', index: this.blockIndex, delta: { type: 'text_delta', text } });
   }
 
-  private toolCall(call: Json): string {
+  protected toolCall(call: Json): string {
     const chatIndex = num(call.index) ?? 0;
     const fn = isRecord(call.function) ? call.function : {};
     let out = '';

@@ -4,8 +4,7 @@
 // at the end response.completed / response.incomplete with usage. A break after the start ends with an
 // `error` event followed by response.failed.
 import { isRecord, num, str, type Json } from '../../providers/common.js';
-import { readChatUsage, type ChatUsage } from '../chat-reading.js';
-import type { ChunkEncoder } from '../chat-stream.js';
+import { ChunkReader } from '../chat-stream.js';
 import { sseEvent } from '../sse.js';
 import { completion, functionCallItem, messageItem, newId, responseObject, responsesUsage, type ResponseFrame } from './answer.js';
 
@@ -21,45 +20,30 @@ interface OpenItem {
 
 type State = 'before_start' | 'streaming' | 'finished';
 
-export class ResponsesEncoder implements ChunkEncoder {
+export class ResponsesEncoder extends ChunkReader {
   private state: State = 'before_start';
   private seq = 0;
   private current?: OpenItem;
   private readonly items: OpenItem[] = [];
   /** Chat tool_calls[].index -> its function_call item. */
   private readonly calls = new Map<number, OpenItem>();
-  private finish: unknown = null;
-  private chatUsage?: ChatUsage;
 
-  constructor(private readonly frame: ResponseFrame) {}
-
-  usage(): ChatUsage | undefined {
-    return this.chatUsage;
+  constructor(private readonly frame: ResponseFrame) {
+    super();
   }
 
-  chunk(chunk: Json): string {
-    if (this.state === 'finished') return '';
-    let out = this.start();
-    const usage = readChatUsage(chunk.usage);
-    if (usage) this.chatUsage = usage;
-    const choice = Array.isArray(chunk.choices) && isRecord(chunk.choices[0]) ? chunk.choices[0] : undefined;
-    if (!choice) return out;
-    const delta = isRecord(choice.delta) ? choice.delta : {};
-    const text = str(delta.content);
-    if (text) out += this.text(text);
-    if (Array.isArray(delta.tool_calls)) for (const call of delta.tool_calls) if (isRecord(call)) out += this.toolCall(call);
-    if (choice.finish_reason !== null && choice.finish_reason !== undefined) this.finish = choice.finish_reason;
-    return out;
+  protected isFinished(): boolean {
+    return this.state === 'finished';
   }
 
   done(): string {
     if (this.state === 'finished') return '';
     let out = this.start() + this.closeItem();
     this.state = 'finished';
-    const done = completion(this.finish);
+    const done = completion(this.finishReason);
     const response = responseObject(this.frame, done.status, this.items.map((i) => this.itemJson(i, 'completed')), {
       incomplete_details: done.incomplete_details,
-      usage: responsesUsage(this.chatUsage),
+      usage: responsesUsage(this.usage()),
     });
     const type = done.status === 'completed' ? 'response.completed' : 'response.incomplete';
     out += this.event(type, { response });
@@ -78,7 +62,7 @@ export class ResponsesEncoder implements ChunkEncoder {
     return sseEvent(type, { type, sequence_number: this.seq++, ...fields });
   }
 
-  private start(): string {
+  protected start(): string {
     if (this.state !== 'before_start') return '';
     this.state = 'streaming';
     const response = responseObject(this.frame, 'in_progress', []);
@@ -116,7 +100,7 @@ export class ResponsesEncoder implements ChunkEncoder {
     return out + this.event('response.output_item.done', { output_index: item.outputIndex, item: this.itemJson(item, 'completed') });
   }
 
-  private text(text: string): string {
+  protected text(text: string): string {
     let out = '';
     if (this.current?.kind !== 'message') {
       out += this.closeItem();
@@ -127,7 +111,7 @@ export class ResponsesEncoder implements ChunkEncoder {
     return out + this.event('response.output_text.delta', { item_id: item.id, output_index: item.outputIndex, content_index: 0, delta: text, logprobs: [] });
   }
 
-  private toolCall(call: Json): string {
+  protected toolCall(call: Json): string {
     const index = num(call.index) ?? 0;
     const fn = isRecord(call.function) ? call.function : {};
     let out = '';
