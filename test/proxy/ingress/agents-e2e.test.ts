@@ -152,13 +152,34 @@ describe.each(KINDS)('OpenAI SDK -> /v1/responses -> $name', (kind) => {
 });
 
 describe('Anthropic Messages: auth, errors, fallbacks, native fields', () => {
-  it('takes the key in x-api-key or Authorization: Bearer, and refuses a wrong one in Anthropic’s shape', async () => {
+  it('takes the key as Authorization: Bearer (what @anthropic-ai/sdk 1.x sends), and refuses a wrong one in Anthropic’s shape', async () => {
     const bearer = new Anthropic({ authToken: KEY, apiKey: null, baseURL: proxy.url, maxRetries: 0 });
     expect(textOf(await bearer.messages.create({ model: 'local-text', max_tokens: 8, messages: [{ role: 'user', content: 'hi' }] }))).toBe('The sky is blue — ☀ bright.');
     const wrong = new Anthropic({ apiKey: 'sk-wrong', baseURL: proxy.url, maxRetries: 0 });
     const err = await wrong.messages.create({ model: 'local-text', max_tokens: 8, messages: [{ role: 'user', content: 'hi' }] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Anthropic.AuthenticationError);
     expect((err as InstanceType<typeof Anthropic.APIError>).error).toMatchObject({ type: 'error', error: { type: 'authentication_error', message: 'invalid API key' } });
+  });
+
+  it('takes the key in x-api-key (as Claude Code sends ANTHROPIC_API_KEY); a wrong or missing one is a 401 naming both headers', async () => {
+    const send = (headers: Record<string, string>) =>
+      fetch(`${proxy.url}/v1/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01', ...headers },
+        body: JSON.stringify({ model: 'local-text', max_tokens: 8, messages: [{ role: 'user', content: 'hi' }] }),
+      });
+    const ok = await send({ 'x-api-key': KEY });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ type: 'message', content: [{ type: 'text', text: 'The sky is blue — ☀ bright.' }] });
+    const wrong = await send({ 'x-api-key': 'sk-wrong' });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toMatchObject({ type: 'error', error: { type: 'authentication_error', message: 'invalid API key' } });
+    const missing = await send({});
+    expect(missing.status).toBe(401);
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toMatch(/x-api-key.*Authorization: Bearer/);
+    // x-api-key is Anthropic's header: the OpenAI endpoints keep asking for Authorization.
+    const chat = await fetch(`${proxy.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': KEY }, body: JSON.stringify({ model: 'local-text', messages: [{ role: 'user', content: 'hi' }] }) });
+    expect(chat.status).toBe(401);
   });
 
   it('answers an unknown model with 404 not_found_error and a malformed request with 400 naming the field', async () => {
