@@ -66,9 +66,14 @@ export function readSource(file: string, text: string): { source: SourceDocument
   const parsed = parsePositioned(text);
   const { doc, lines } = parsed;
   const diagnostics: Diagnostic[] = [];
+  // Only the first syntax error: what follows a tab or a stray `[` is mostly the parser losing its place.
+  const firstSyntax = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY').sort((a, b) => a.pos[0] - b.pos[0])[0];
   for (const err of doc.errors) {
-    const pos = lines.linePos(err.pos[0]);
     const duplicate = err.code === 'DUPLICATE_KEY';
+    if (!duplicate && err !== firstSyntax) continue;
+    // A flow collection that never ends is reported where the parser gives up: point at its opening.
+    const opener = duplicate ? undefined : unclosedOpener(err.message, text, err.pos[0]);
+    const pos = lines.linePos(opener ?? err.pos[0]);
     diagnostics.push({
       code: duplicate ? 'yaml/duplicate-key' : 'yaml/syntax',
       severity: 'error',
@@ -77,7 +82,7 @@ export function readSource(file: string, text: string): { source: SourceDocument
       line: pos.line,
       col: pos.col,
       pointer: '',
-      hint: duplicate ? 'merge the two entries or rename one of them' : undefined,
+      hint: duplicate ? 'merge the two entries or rename one of them' : opener !== undefined ? UNCLOSED_FIX : syntaxFix(err.code, text, err.pos[0]),
     });
   }
   for (const warn of doc.warnings) {
@@ -87,6 +92,31 @@ export function readSource(file: string, text: string): { source: SourceDocument
   // With errors the value is unreliable: later steps must not guess at half-parsed input.
   const value = doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
   return { source: lazySource(file, text, value, parsed), diagnostics };
+}
+
+const UNCLOSED_FIX = 'a [ or { that is never closed? close it on the same line, or quote the value ("[...")';
+
+/** The offset of the last `[` / `{` before `offset` left open on its own line, when the error is about one. */
+function unclosedOpener(message: string, text: string, offset: number): number | undefined {
+  const m = /end with a ([\]}])/.exec(message);
+  if (!m) return undefined;
+  const open = m[1] === ']' ? '[' : '{';
+  for (let i = text.lastIndexOf(open, offset - 1); i >= 0; i = text.lastIndexOf(open, i - 1)) {
+    const lineEnd = text.indexOf('\n', i);
+    if (!text.slice(i, lineEnd < 0 ? undefined : lineEnd).includes(m[1])) return i;
+  }
+  return undefined;
+}
+
+/** A fix line for the first syntax error (later ones are usually its echo, so they are not reported). */
+function syntaxFix(code: string, text: string, offset: number): string {
+  const unclosed = /[[{][^\]}\n]*$/.exec(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset + 1));
+  if (code === 'TAB_AS_INDENT') return 'indent with spaces: YAML does not allow a tab there';
+  if (unclosed || code === 'MISSING_CHAR' || code === 'MULTILINE_IMPLICIT_KEY') {
+    return UNCLOSED_FIX;
+  }
+  if (code === 'BAD_INDENT') return 'line this up with the other keys of the same map (spaces only)';
+  return 'fix this one first and validate again: later problems often follow from it';
 }
 
 function firstLine(message: string): string {

@@ -65,17 +65,28 @@ function toDiagnostic(err: ErrorObject, source: SourceDocument): Diagnostic | un
       const key = String(params.additionalProperty);
       const known = Object.keys(((err.parentSchema as Record<string, unknown>)?.properties as object) ?? {});
       pointer = joinPointer(err.instancePath, key);
+      const guess = didYouMean(key, known);
+      if (err.instancePath === '') {
+        // A mistyped section (`aliass:`) would silently drop everything in it: an error, always.
+        code = 'schema/unknown-section';
+        message = `unknown top-level section "${key}": nothing in it would take effect`;
+        hint = guess ? `did you mean "${guess}"?` : `sections: ${known.join(', ')}`;
+        break;
+      }
       code = 'schema/unknown-key';
       severity = 'warning';
       message = `unknown key "${key}" in ${where}: it has no effect`;
-      const guess = didYouMean(key, known);
       hint = guess ? `did you mean "${guess}"?` : known.length ? `known keys: ${known.join(', ')}` : 'remove it';
       break;
     }
-    case 'required':
-      message = `${where} is missing the required key "${String(params.missingProperty)}"`;
-      hint = `add "${String(params.missingProperty)}"`;
+    case 'required': {
+      const missing = String(params.missingProperty);
+      message = `${where} is missing the required key "${missing}"`;
+      // `tpye:` written for `type:`: name the key that is there.
+      const written = err.data && typeof err.data === 'object' ? Object.keys(err.data).find((k) => didYouMean(k, [missing]) === missing) : undefined;
+      hint = written ? `"${written}" is written: did you mean "${missing}"?` : `add "${missing}"`;
       break;
+    }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
       message = `${where} is ${JSON.stringify(err.data)}, which is not one of: ${allowed.join(', ')}`;

@@ -49,6 +49,15 @@ describe('yaml/*', () => {
     expect(list[0].line).toBe(3);
   });
 
+  it('yaml/syntax: only the first syntax error, with a fix line (one tab, one stray [ used to give a cascade)', () => {
+    const tab = build({ providers: 'providers:\n  local:\n\ttype: ollama\n    base_url: http://127.0.0.1:11434\n    models: [m]\n' });
+    expect(tab.diagnostics.map((d) => [d.code, d.line, d.col, d.hint])).toEqual([['yaml/syntax', 3, 1, 'indent with spaces: YAML does not allow a tab there']]);
+    const providers = 'providers:\n  local:\n    type: ollama\n    base_url: [http://127.0.0.1:11434\n    models: [m]\n';
+    const stray = build({ providers });
+    expect(stray.diagnostics.map((d) => [d.code, d.line, d.col])).toEqual([['yaml/syntax', 4, 15]]);
+    expect(stray.diagnostics[0].hint).toContain('never closed');
+  });
+
   it('yaml/duplicate-key: points at the second key, with a hint', () => {
     const providers = yaml`
       providers:
@@ -133,9 +142,27 @@ describe('schema/*', () => {
         chat:
           deployments: [{provider: local, model: "llama3.1:8b"}]
     `;
-    const d = only(build({ providers: BASE_PROVIDERS, mappings, env: BASE_ENV }), 'schema/unknown-key');
+    const r = build({ providers: BASE_PROVIDERS, mappings, env: BASE_ENV });
+    const d = only(r, 'schema/unknown-section');
+    expect(d.severity).toBe('error');
     expect(where(d)).toEqual(at(M, mappings, 'aliass'));
     expect(d.hint).toBe('did you mean "aliases"?');
+    expect(r.ok).toBe(false); // generate would otherwise drop every alias silently
+  });
+
+  it('schema/unknown-section in the providers file too; tpye: for type: names the typo', () => {
+    const providers = yaml`
+      providers:
+        local:
+          tpye: ollama
+          base_url: http://127.0.0.1:11434
+          models: [m]
+      helth_checks: x
+    `;
+    const r = build({ providers });
+    expect(only(r, 'schema/unknown-section').hint).toBe('did you mean "health_checks"?');
+    expect(only(r, 'schema/required').hint).toBe('"tpye" is written: did you mean "type"?');
+    expect(only(r, 'schema/unknown-key').hint).toBe('did you mean "type"?');
   });
 
   it('schema/type: a string where a number belongs, at the value\'s key', () => {
