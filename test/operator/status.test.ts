@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SlotRing } from '../../src/proxy/status/ring.js';
+import { SlotRing, type WindowFigures } from '../../src/proxy/status/ring.js';
 import { chatCompletion, cleanupAll, sendJson, startProxy, startUpstream } from '../proxy/helpers.js';
 import { RMCTL } from './support/serve-process.js';
 
@@ -15,17 +15,7 @@ const SECOND_KEY = 'sk-status-second-0123456789';
 
 afterEach(cleanupAll);
 
-interface Figures {
-  requests: number;
-  successes: number;
-  s401: number;
-  s403: number;
-  s429: number;
-  errors: number;
-  success_ratio: number | null;
-  p50_ms: number | null;
-  p99_ms: number | null;
-}
+type Figures = WindowFigures;
 interface Status {
   config: { path: string; sha256: string; loaded_at: string; model_groups: number; deployments: number };
   deployments: Array<{ id: string; provider: string; circuit: string; cooldown_remaining_ms: number; in_flight: number; '1m': Figures; '10m': Figures }>;

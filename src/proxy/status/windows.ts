@@ -16,7 +16,8 @@ const MAX_RINGS = 2000;
 const LAST_ERRORS = 50;
 
 export interface RecentError {
-  at: string;
+  /** Date.now() of the failure (an ISO date in the snapshot: formatting it here would cost every failure). */
+  at: number | string;
   deployment: string;
   provider: string;
   group: string;
@@ -63,7 +64,7 @@ export class WindowedStats {
     ringIn(this.deployments, e.deploymentId, DEPLOYMENT_SLOT_MS, DEPLOYMENT_SLOTS).record(e.at, kind, e.latencyMs);
     ringIn(this.providers, e.provider, PROVIDER_SLOT_MS, PROVIDER_SLOTS).record(e.at, kind, e.latencyMs);
     if (kind !== 'success') {
-      const entry: RecentError = { at: new Date(e.at).toISOString(), deployment: e.deploymentId, provider: e.provider, group: e.group, status: e.status ?? null, reason: e.reason ?? e.outcome };
+      const entry: RecentError = { at: e.at, deployment: e.deploymentId, provider: e.provider, group: e.group, status: e.status ?? null, reason: e.reason ?? e.outcome };
       if (this.errors.length < LAST_ERRORS) this.errors.push(entry);
       else this.errors[this.errorsAt] = entry;
       this.errorsAt = (this.errorsAt + 1) % LAST_ERRORS;
@@ -72,7 +73,7 @@ export class WindowedStats {
 
   private lastErrors(): RecentError[] {
     const ordered = this.errors.length < LAST_ERRORS ? [...this.errors] : [...this.errors.slice(this.errorsAt), ...this.errors.slice(0, this.errorsAt)];
-    return ordered.reverse();
+    return ordered.reverse().map((e) => ({ ...e, at: new Date(e.at).toISOString() }));
   }
 
   private windows(ring: SlotRing | undefined, now: number): { '1m': WindowFigures; '10m': WindowFigures } {
