@@ -85,7 +85,7 @@ general_settings: { master_key: ${KEY} }
     await expect.poll(() => page.locator('#circuits li').allTextContents()).toEqual(['primary-1: closed', 'backup-1: closed']);
     await expect.poll(() => page.locator('#deployments tbody tr').first().locator('td').nth(4).textContent()).toBe('5');
     expect(await page.locator('#config').textContent()).toContain(proxy.configPath);
-    expect(await page.locator('article[data-provider="primary"] .c-traffic span').textContent()).toBe('traffic/min 5');
+    expect(await page.locator('article[data-provider="primary"] .c-traffic span').textContent()).toBe('traffic 5 in 1h');
     expect(await page.locator('article[data-provider="primary"] svg path').count()).toBe(3);
     expect(await page.locator('#errors li').allTextContents()).toEqual(['none']);
 
@@ -97,7 +97,7 @@ general_settings: { master_key: ${KEY} }
     await expect.poll(() => page.locator('#circuits li.open').allTextContents()).toEqual([expect.stringMatching(/^primary-1: open \d+s$/)]);
     await expect.poll(() => page.locator('#errors li').count()).toBe(4);
     expect(await page.locator('#errors li').first().textContent()).toMatch(/primary-1 \(primary\): 500 HTTP 500$/);
-    expect(await page.locator('article[data-provider="primary"] .c-errors span').textContent()).toBe('errors/min 4');
+    expect(await page.locator('article[data-provider="primary"] .c-errors span').textContent()).toBe('errors 4 in 1h');
     expect(await page.locator('article[data-provider="primary"]').textContent()).toContain('1 open');
 
     mkdirSync(ARTIFACTS, { recursive: true });

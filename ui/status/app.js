@@ -26,6 +26,8 @@ function svgEl(tag, attrs) {
   return node;
 }
 
+const sum = (values) => values.reduce((a, v) => a + (v ?? 0), 0);
+const latest = (values) => [...values].reverse().find((v) => v !== null && v !== undefined) ?? null;
 const pct = (r) => (r === null || r === undefined ? '-' : `${Math.round(r * 1000) / 10}%`);
 const ms = (v) => (v === null || v === undefined ? '-' : v >= 1000 ? `${(v / 1000).toFixed(1)}s` : `${v}ms`);
 
@@ -47,6 +49,7 @@ function showLogin(message) {
   $('key').focus();
 }
 
+/** A chart of one value per minute over the hour; `label(values)` says what the line shows in words. */
 function sparkline(label, cls, values, format) {
   const w = 120;
   const h = 34;
@@ -54,10 +57,9 @@ function sparkline(label, cls, values, format) {
   const max = Math.max(1, ...nums);
   const step = w / Math.max(1, nums.length - 1);
   const d = nums.map((v, i) => `${i === 0 ? 'M' : 'L'}${(i * step).toFixed(1)},${(h - 2 - (v / max) * (h - 4)).toFixed(1)}`).join(' ');
-  const svg = svgEl('svg', { viewBox: `0 0 ${w} ${h}`, preserveAspectRatio: 'none', role: 'img', 'aria-label': `${label}, peak ${format(max)}` });
+  const svg = svgEl('svg', { viewBox: `0 0 ${w} ${h}`, preserveAspectRatio: 'none', role: 'img', 'aria-label': `${label(values)}, per minute, peak ${format(max)}` });
   svg.append(svgEl('path', { d }));
-  const last = values.length ? values[values.length - 1] : null;
-  return el('div', { class: `chart ${cls}` }, el('span', {}, `${label} ${format(last)}`), svg);
+  return el('div', { class: `chart ${cls}` }, el('span', {}, label(values)), svg);
 }
 
 function renderProviders(providers) {
@@ -73,9 +75,9 @@ function renderProviders(providers) {
         el('h3', {}, p.provider),
         el('p', {}, `1m: ${m1.requests} req, ${pct(m1.success_ratio)} ok · 10m: ${m10.requests} req, ${pct(m10.success_ratio)} ok, 429: ${m10.s429}, 401/403: ${m10.s401 + m10.s403}`),
         el('p', {}, `circuits: ${c.closed} closed, ${c.open} open, ${c.half_open} half-open${c.disabled ? `, ${c.disabled} disabled` : ''}`),
-        sparkline('traffic/min', 'c-traffic', p.hour.map((x) => x.requests), (v) => `${v ?? 0}`),
-        sparkline('errors/min', 'c-errors', p.hour.map((x) => x.errors), (v) => `${v ?? 0}`),
-        sparkline('p95', 'c-latency', p.hour.map((x) => x.p95_ms), ms),
+        sparkline((v) => `traffic ${sum(v)} in 1h`, 'c-traffic', p.hour.map((x) => x.requests), (v) => `${v}`),
+        sparkline((v) => `errors ${sum(v)} in 1h`, 'c-errors', p.hour.map((x) => x.errors), (v) => `${v}`),
+        sparkline((v) => `p95 ${ms(latest(v))}`, 'c-latency', p.hour.map((x) => x.p95_ms), ms),
       );
     }),
   );
