@@ -31,9 +31,24 @@ function readiness(r: Exchange, draining: boolean): void {
   sendJson(r, 200, { status: 'ready', model_groups: t.groups.size, deployments: t.deployments.length, config_sha256: t.configSha256 });
 }
 
+function modelObject(r: Exchange, id: string): Record<string, unknown> {
+  return { id, object: 'model', created: Math.floor(r.table.builtAt / 1000), owned_by: 'rainymodel' };
+}
+
 function modelList(r: Exchange): void {
-  const created = Math.floor(r.table.builtAt / 1000);
-  sendJson(r, 200, { object: 'list', data: r.table.publicModels.map((id) => ({ id, object: 'model', created, owned_by: 'rainymodel' })) });
+  sendJson(r, 200, { object: 'list', data: r.table.publicModels.map((id) => modelObject(r, id)) });
+}
+
+/** GET /v1/models/{id} (the SDK's models.retrieve); ids may contain slashes (`rainymodel/auto`). */
+function modelRetrieve(r: Exchange, rest: string): void {
+  let id: string;
+  try {
+    id = decodeURIComponent(rest);
+  } catch {
+    id = rest;
+  }
+  if (r.table.publicModels.includes(id)) return sendJson(r, 200, modelObject(r, id));
+  sendError(r, 404, { message: `model "${id}" not found; GET /v1/models lists the available names`, type: 'invalid_request_error', code: 'model_not_found', param: 'model' });
 }
 
 async function adminReload(r: Exchange, reload: BuiltinRouteDeps['reload']): Promise<void> {
@@ -73,6 +88,8 @@ export function registerBuiltinRoutes(routes: PathRoutes, deps: BuiltinRouteDeps
   routes
     .add({ method: 'GET', path: '/v1/models', access: 'key', handler: modelList })
     .add({ method: 'GET', path: '/models', access: 'key', handler: modelList })
+    .add({ method: 'GET', path: '/v1/models/*', access: 'key', handler: (r, m) => modelRetrieve(r, m.rest) })
+    .add({ method: 'GET', path: '/models/*', access: 'key', handler: (r, m) => modelRetrieve(r, m.rest) })
     .add({ method: 'GET', path: '/health', access: 'key', handler: (r) => sendJson(r, 200, healthView(r.table)) })
     .add({ method: 'GET', path: '/metrics/json', access: 'key', handler: async (r) => sendJson(r, 200, await registry.getMetricsAsJSON()) })
     .add({ method: 'GET', path: '/v1/metrics/providers', access: 'key', handler: (r) => sendJson(r, 200, { providers: svc.metrics.providersSummary(r.table) }) })

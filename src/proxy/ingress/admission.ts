@@ -2,8 +2,11 @@
 // JSON body read within max_request_size_mb. Shared by every ingress API (OpenAI, and others).
 import type { RateDecision } from '../limits.js';
 import { sendError, type Exchange } from '../http/exchange.js';
-import { BodyTooLargeError, readBody } from '../http/body.js';
+import { BodyTooLargeError, readBody, tooLargeToDrain } from '../http/body.js';
 import type { ProxyServices } from '../services.js';
+import { nestingProblem, replacementCharField } from '../validate-request.js';
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Sets the x-ratelimit-* headers; answers 429 and returns false when the key is over its limit. */
 export function applyKeyLimit(svc: ProxyServices, r: Exchange, decision: RateDecision): boolean {
@@ -28,23 +31,42 @@ export async function admitJsonRequest(svc: ProxyServices, r: Exchange): Promise
   }
   const limit = table.settings.maxBodyBytes;
   const declared = Number(req.headers['content-length']);
-  const tooLarge = (): { ok: false } => {
-    sendError(r, 413, { message: `request body exceeds ${limit} bytes (general_settings.max_request_size_mb)`, type: 'invalid_request_error', code: 'request_too_large' }, { connection: 'close' });
+  const tooLarge = (drained: boolean): { ok: false } => {
+    // A drained connection stays usable; one cut off mid-body must close.
+    sendError(r, 413, { message: `request body exceeds ${limit} bytes (general_settings.max_request_size_mb)`, type: 'invalid_request_error', code: 'request_too_large' }, drained ? undefined : { connection: 'close' });
     return { ok: false };
   };
-  if (Number.isFinite(declared) && declared > limit) return tooLarge();
+  if (Number.isFinite(declared) && tooLargeToDrain(declared, limit)) return tooLarge(false);
   try {
     r.rawBytes = await readBody(req, limit);
-    r.raw = r.rawBytes.toString('utf8');
   } catch (err) {
-    if (err instanceof BodyTooLargeError) return tooLarge();
+    if (err instanceof BodyTooLargeError) return tooLarge(err.drained);
     r.clientGone = true;
     return { ok: false };
   }
+  let utf8 = true;
   try {
-    return { ok: true, parsed: JSON.parse(r.raw) };
+    r.raw = STRICT_UTF8.decode(r.rawBytes);
+  } catch {
+    utf8 = false;
+    r.raw = r.rawBytes.toString('utf8');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(r.raw);
   } catch (err) {
     sendError(r, 400, { message: `request body is not valid JSON: ${(err as Error).message}`, type: 'invalid_request_error', code: 'invalid_json' });
     return { ok: false };
   }
+  if (!utf8) {
+    const field = replacementCharField(parsed);
+    sendError(r, 400, { message: `${field} holds bytes that are not valid UTF-8; send the request body as UTF-8`, type: 'invalid_request_error', code: 'invalid_encoding', param: field });
+    return { ok: false };
+  }
+  const nesting = nestingProblem(parsed);
+  if (nesting) {
+    sendError(r, 400, { message: nesting.message, type: 'invalid_request_error', code: nesting.code, param: nesting.param });
+    return { ok: false };
+  }
+  return { ok: true, parsed };
 }

@@ -355,6 +355,8 @@ class AnthropicStream implements StreamTranslator {
   private readonly usage: UsageCounters = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
   /** Anthropic content-block index -> OpenAI tool_calls[].index (tool calls are numbered on their own). */
   private readonly toolIndex = new Map<number, number>();
+  /** Tool calls whose arguments got any text: one without gets "{}" when its block stops (never ""). */
+  private readonly toolArgsSent = new Set<number>();
 
   constructor(private readonly ctx: RequestContext) {}
 
@@ -447,6 +449,7 @@ class AnthropicStream implements StreamTranslator {
             // Streams normally start tool_use with an empty input; a non-empty one is sent as one fragment.
             if (isRecord(block.input) && Object.keys(block.input).length > 0) {
               out.push(this.chunk({ tool_calls: [{ index: ti, function: { arguments: JSON.stringify(block.input) } }] }));
+              this.toolArgsSent.add(ti);
             }
           }
           break;
@@ -458,10 +461,21 @@ class AnthropicStream implements StreamTranslator {
             out.push(this.chunk({ content: delta.text }));
           } else if (delta.type === 'input_json_delta' && str(delta.partial_json)) {
             const ti = this.toolIndex.get(num(msg.index) ?? 0);
-            if (ti !== undefined) out.push(this.chunk({ tool_calls: [{ index: ti, function: { arguments: delta.partial_json } }] }));
+            if (ti !== undefined) {
+              out.push(this.chunk({ tool_calls: [{ index: ti, function: { arguments: delta.partial_json } }] }));
+              this.toolArgsSent.add(ti);
+            }
           } else if (delta.type === 'thinking_delta' && str(delta.thinking)) {
             this.start(out);
             out.push(this.chunk({ reasoning_content: delta.thinking }));
+          }
+          break;
+        }
+        case 'content_block_stop': {
+          const ti = this.toolIndex.get(num(msg.index) ?? 0);
+          if (ti !== undefined && !this.toolArgsSent.has(ti)) {
+            out.push(this.chunk({ tool_calls: [{ index: ti, function: { arguments: '{}' } }] }));
+            this.toolArgsSent.add(ti);
           }
           break;
         }
@@ -489,7 +503,7 @@ class AnthropicStream implements StreamTranslator {
           out.push({ kind: 'error', error: fromErrorObject(500, msg.error, '') });
           break;
         default:
-          // ping, content_block_stop and event types added later carry nothing for the client.
+          // ping and event types added later carry nothing for the client.
           break;
       }
     }

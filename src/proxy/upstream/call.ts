@@ -20,16 +20,12 @@ function buildUpstreamRequest(svc: ProxyServices, r: Exchange, d: RuntimeDeploym
     return d.adapter!.buildRequest(r.ctx, d.adapterDeployment, r.body);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    // The adapter refused something in the client's request it cannot express upstream (status 400):
-    // that is the client's mistake, answered as such, not an upstream failure to fall back from.
-    if (isObject(err) && (err as { status?: unknown }).status === 400) {
-      const type = (err as { type?: unknown }).type;
-      const param = (err as { param?: unknown }).param;
-      sendError(r, 400, { message, type: typeof type === 'string' ? type : 'invalid_request_error', code: 'unsupported_request', param: typeof param === 'string' ? param : null }, successHeaders(r, d, 'application/json'));
-      r.served = d;
-      return { kind: 'client_error' };
-    }
-    return failed('adapter_error', message);
+    // A request the adapter cannot express upstream is the client's problem, never a mark against the
+    // deployment: a 400, whether the adapter refused it on purpose (status 400) or failed on it.
+    const e = isObject(err) ? (err as { type?: unknown; param?: unknown }) : {};
+    sendError(r, 400, { message, type: typeof e.type === 'string' ? e.type : 'invalid_request_error', code: 'unsupported_request', param: typeof e.param === 'string' ? e.param : null }, successHeaders(r, d, 'application/json'));
+    r.served = d;
+    return { kind: 'client_error' };
   }
 }
 

@@ -385,6 +385,21 @@ describe('anthropic stream', () => {
     expect(argDeltas.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('streams a tool call with empty input as arguments "{}" (issue 13.3), as the non-streamed answer does', () => {
+    const ev = (type: string, data: Record<string, unknown>): string => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
+    const stream =
+      ev('message_start', { message: { id: 'msg_e', type: 'message', role: 'assistant', model: 'claude', content: [], stop_reason: null, usage: { input_tokens: 5, output_tokens: 1 } } }) +
+      ev('content_block_start', { index: 0, content_block: { type: 'tool_use', id: 'toolu_E', name: 'get_time', input: {} } }) +
+      ev('content_block_delta', { index: 0, delta: { type: 'input_json_delta', partial_json: '' } }) +
+      ev('content_block_stop', { index: 0 }) +
+      ev('message_delta', { delta: { stop_reason: 'tool_use', stop_sequence: null }, usage: { output_tokens: 3 } }) +
+      ev('message_stop', {});
+    const f = fold(run(anthropicAdapter.createStreamTranslator(chatStream, deployment), [stream]));
+    expectWellFormed(f);
+    expect(f.toolCalls).toEqual([{ id: 'toolu_E', name: 'get_time', arguments: '{}' }]);
+    expect(JSON.parse(f.toolCalls[0].arguments)).toEqual({});
+  });
+
   it('gives the same answer however the bytes are cut (1 char, 7 chars, scattered, CRLF framing)', () => {
     const whole = fold(run(anthropicAdapter.createStreamTranslator(chatStream, deployment), [TOOL_STREAM]));
     const variants = [cut(TOOL_STREAM, 1), cut(TOOL_STREAM, 7), scatter(TOOL_STREAM, 1), scatter(TOOL_STREAM, 99), cut(TOOL_STREAM.replace(/\n/g, '\r\n'), 1)];
