@@ -18,14 +18,13 @@ import {
   httpRequest,
   memoryMB,
   pinSelf,
-  sleep,
   startProcess,
   stopProcess,
   waitForHttp,
 } from './lib/procs.mjs';
 import { findWrk, installWrk, runWrk, writeLua } from './lib/wrk.mjs';
 import { measureStreams, pacedLoad } from './lib/client.mjs';
-import { BENCH_GROUP, FALLBACK_GROUP, MASTER_KEY_VAR, writeBenchConfig } from './lib/config.mjs';
+import { BENCH_GROUP, FALLBACK_GROUP, writeBenchConfig } from './lib/config.mjs';
 import { ensurePortkey, portkeyCommand, portkeyHeaders } from './lib/portkey.mjs';
 import { fmt, median, pairedDiff, pairedRatio, percentile, slope, table } from './lib/stats.mjs';
 import { formatProfile, summarizeProfile } from './lib/profile.mjs';
@@ -804,7 +803,6 @@ async function soak() {
   await verifyTarget(t);
   log(`soak: ${cfg.soak} s at ${cfg.soakRps} req/s (10% streams), RSS every ${cfg.soakSample} s`);
   const samples = [];
-  const t0 = Date.now();
   let nextSample = 0;
   const c0 = cpuSeconds(rm.pid, ticks);
   const load = await pacedLoad({

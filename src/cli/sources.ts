@@ -3,10 +3,9 @@
 import { Option, type Command } from 'commander';
 import { buildFromFiles, type BuildResult } from '../compile/index.js';
 import type { CliContext } from './context.js';
+import { DEFAULT_MAPPINGS, DEFAULT_PROVIDERS } from './defaults.js';
 import { displayPath, FORMATS } from './output.js';
 
-export const DEFAULT_PROVIDERS = 'providers/providers.yaml';
-export const DEFAULT_MAPPINGS = 'mappings/model-mappings.yaml';
 
 export interface SourceOptions {
   providers: string;

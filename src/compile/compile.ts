@@ -8,7 +8,6 @@ import type {
   ModelInfo,
   RainymodelBlock,
   RouterSettings,
-  Tier,
 } from '../shared/compiled-config.js';
 import type { Env } from '../shared/env.js';
 import { concreteValue, secretValue } from './env-values.js';

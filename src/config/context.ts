@@ -1,7 +1,7 @@
 // Diagnostics that point at a node of a source file, by origin (file + JSON pointer).
 import type { Diagnostic, Severity } from '../shared/diagnostics.js';
 import type { Origin } from './model.js';
-import { locate, type SourceDocument } from './read.js';
+import { locate, type SourceDocument } from '../shared/yaml-source.js';
 
 export class Reporter {
   readonly diagnostics: Diagnostic[] = [];

@@ -6,7 +6,7 @@ import { Reporter } from './context.js';
 import type { Model } from './model.js';
 import { normalizeMappings, normalizeProviders } from './normalize.js';
 import type { RawMappingsFile, RawProvidersFile } from './raw.js';
-import { readSource } from './read.js';
+import { readSource } from '../shared/yaml-source.js';
 import { resolve, type Routing } from './resolve.js';
 import { RULES, scanLiteralSecrets } from './rules.js';
 import { validateAgainstSchema } from './schema.js';

@@ -7,7 +7,6 @@ import { didYouMean } from '../shared/suggest.js';
 import type { Reporter } from './context.js';
 import type {
   Capability,
-  DeploymentRef,
   Group,
   Model,
   NameRef,
@@ -22,7 +21,7 @@ import type {
 import { NON_LLM_TYPES } from './model.js';
 import type { RawChainStep, RawLbGroup, RawMappingsFile, RawProvider, RawProvidersFile } from './raw.js';
 import { modelForPurpose } from './purpose.js';
-import { joinPointer } from './read.js';
+import { joinPointer } from '../shared/yaml-source.js';
 
 export const DEFAULT_POLICIES: Record<string, Tier[]> = {
   auto: ['free', 'internal', 'direct', 'premium'],

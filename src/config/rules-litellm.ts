@@ -5,7 +5,7 @@ import { envReferences, isUnset, withDefaults, wholeEnvReference } from '../shar
 import { keyVariableMismatch, providerForHost } from '../shared/provider-names.js';
 import type { Origin, Provider } from './model.js';
 import { deploymentOrders } from './order.js';
-import { joinPointer } from './read.js';
+import { joinPointer } from '../shared/yaml-source.js';
 import type { Rule } from './rules.js';
 
 /** Types whose api_base LiteLLM calls at the OpenAI-style `/v1` root. */

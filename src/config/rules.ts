@@ -5,7 +5,7 @@ import { envReferences, isUnset, withDefaults, wholeEnvReference, type Env } fro
 import type { Reporter } from './context.js';
 import type { Model, Origin } from './model.js';
 import type { Diagnostic } from '../shared/diagnostics.js';
-import { joinPointer, locate, type SourceDocument } from './read.js';
+import { joinPointer, locate, type SourceDocument } from '../shared/yaml-source.js';
 import type { Routing } from './resolve.js';
 import { groupStrategies, keyVariableProvider, litellmEnvValues, masterKeyUnset, orderNeedsPreCallChecks } from './rules-litellm.js';
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../shared/diagnostics.js';
 import { didYouMean } from '../shared/suggest.js';
-import { joinPointer, locate, type SourceDocument } from './read.js';
+import { joinPointer, locate, type SourceDocument } from '../shared/yaml-source.js';
 
 export type SchemaName = 'providers' | 'model-mappings' | 'litellm-config';
 

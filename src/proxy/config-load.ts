@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { CompiledConfig } from '../shared/compiled-config.js';
-import { locate, readSource } from '../config/read.js';
+import { locate, readSource } from '../shared/yaml-source.js';
 import type { Diagnostic } from '../shared/diagnostics.js';
 import { resolveEnvRefs, type MissingEnv } from './env.js';
 

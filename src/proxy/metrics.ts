@@ -205,6 +205,7 @@ export class ProxyMetrics {
     this.upstreamRequests = new HotCounter({ name: 'rainymodel_upstream_requests_total', help: 'Upstream attempts by deployment and outcome (success, HTTP status, timeout, network, bad_response)', labelNames: ['model_group', 'deployment', 'provider', 'tier', 'outcome'], registers });
     this.upstreamLatency = new HotHistogram({ name: 'rainymodel_upstream_latency_seconds', help: 'Upstream time to a usable answer (headers plus body, or first chunk)', labelNames: ['model_group', 'deployment', 'tier'], buckets: LATENCY_BUCKETS, registers });
     this.overhead = new HotHistogram({ name: 'rainymodel_proxy_overhead_seconds', help: 'Time spent in the proxy itself (request duration minus upstream time), non-streaming requests', buckets: OVERHEAD_BUCKETS, registers }).child({});
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- prom-client calls collect() with the metric as `this`
     const self = this;
     new Gauge({
       name: 'rainymodel_in_flight_requests',

@@ -23,7 +23,8 @@ function teamRepo(name: string, mappings = MAPPINGS): string {
   return repo;
 }
 
-describe('the npm package', () => {
+// Several child processes each (npm pack, tar, rmctl): room for a loaded machine.
+describe('the npm package', { timeout: 180_000 }, () => {
   it('ships the launcher, the built CLI, schemas and examples, and no tests; the packed launcher runs', () => {
     const out = join(base, 'pack');
     mkdirSync(out);
@@ -47,7 +48,7 @@ describe('the npm package', () => {
   });
 });
 
-describe('the GitHub Action (action.yml)', () => {
+describe('the GitHub Action (action.yml)', { timeout: 180_000 }, () => {
   const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { runs: { using: string; steps: Array<{ run?: string; env?: Record<string, string> }> }; inputs: Record<string, unknown> };
 
   it('is a composite action whose check step takes every input through the environment', () => {

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { locate, readSource } from '../../src/config/read.js';
+import { locate, readSource } from '../../src/shared/yaml-source.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const COMPAT = join(ROOT, '../shared/compat');

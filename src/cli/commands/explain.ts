@@ -14,7 +14,7 @@ import type { CliContext } from '../context.js';
 import { explanationText, summaryText } from '../explain-text.js';
 import { printDiagnostics } from '../output.js';
 import { addSourceOptions, buildSources, type SourceOptions } from '../sources.js';
-import { DEFAULT_OUT } from './generate.js';
+import { DEFAULT_COMPILED } from '../defaults.js';
 
 interface ExplainOptions extends SourceOptions {
   config: string;
@@ -81,7 +81,7 @@ function report(ctx: CliContext, table: RouteTable, model: string | undefined, o
 export function register(program: Command, ctx: CliContext): void {
   addSourceOptions(program.command('explain'))
     .argument('[model]', 'a public model name (without it: every name, as a table)')
-    .option('-c, --config <file>', 'compiled config to explain', DEFAULT_OUT)
+    .option('-c, --config <file>', 'compiled config to explain', DEFAULT_COMPILED)
     .option('--sources', 'explain the sources (--providers, --mappings) compiled in memory instead of a compiled file')
     .option('--policy <name>', 'only this policy')
     .addOption(new Option('--endpoint <endpoint>', 'the request kind').choices(['chat', 'completion', 'embedding']).default('chat'))

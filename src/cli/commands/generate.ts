@@ -6,9 +6,8 @@ import { writeFileAtomic } from '../../deploy/atomic-write.js';
 import { EXIT } from '../../shared/errors.js';
 import type { CliContext } from '../context.js';
 import { printDiagnostics } from '../output.js';
+import { DEFAULT_COMPILED } from '../defaults.js';
 import { addSourceOptions, buildSources, type SourceOptions } from '../sources.js';
-
-export const DEFAULT_OUT = 'generated/litellm-unified.yaml';
 
 interface GenerateOptions extends SourceOptions {
   out: string;
@@ -26,7 +25,7 @@ function readIfPresent(path: string): string | undefined {
 
 export function register(program: Command, ctx: CliContext): void {
   addSourceOptions(program.command('generate'))
-    .option('--out <file>', 'where to write the compiled config', DEFAULT_OUT)
+    .option('--out <file>', 'where to write the compiled config', DEFAULT_COMPILED)
     .option('--check', 'write nothing; exit 1 when the file at --out is not what the sources compile to')
     // --check compares with --out; printing instead of writing leaves nothing to compare.
     .addOption(new Option('--stdout', 'print the compiled config instead of writing it').conflicts('check'))

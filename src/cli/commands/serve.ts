@@ -6,6 +6,7 @@ import { ConfigLoadError, ProxyServer } from '../../proxy/server.js';
 import type { CliContext } from '../context.js';
 import { formatText } from '../output.js';
 import { explainServeDiagnostics } from '../serve-errors.js';
+import { DEFAULT_COMPILED } from '../defaults.js';
 
 interface ServeOptions {
   config: string;
@@ -32,7 +33,7 @@ function parseSeconds(value: string): number {
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('serve')
-    .option('-c, --config <file>', 'compiled config to serve', 'generated/litellm-unified.yaml')
+    .option('-c, --config <file>', 'compiled config to serve', DEFAULT_COMPILED)
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .addOption(new Option('-p, --port <port>', 'port to listen on (0 picks a free one; the startup log line shows it)').default(4000).argParser(parsePort))
     .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).default('info'))

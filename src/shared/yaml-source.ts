@@ -1,4 +1,4 @@
-// Step 1: YAML text -> the plain value, plus a document that remembers where every node came from.
+// Step 1 (reading, shared by the compiler and serve's loader): YAML text -> the plain value, plus a document that remembers where every node came from.
 // `${VAR}` forms stay as text here: they are expanded only at deploy/serve time.
 //
 // Two parsers, one result. js-yaml (YAML 1.2 core schema) builds the value quickly; the `yaml` library's
@@ -7,7 +7,7 @@
 // At 10,000 deployments the fast path saves about half a second of a cold `rmctl validate`.
 import { load as fastLoad, CORE_SCHEMA } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { Diagnostic } from '../shared/diagnostics.js';
+import type { Diagnostic } from './diagnostics.js';
 
 export interface SourceDocument {
   file: string;
