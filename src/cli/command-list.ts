@@ -40,7 +40,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     load: () => import('./commands/rollback.js'),
   },
   backups: {
-    summary: 'list the backups of the deployed config, newest first',
+    summary: 'list the backups of the deployed config (deploy.target), newest first',
     load: () => import('./commands/backups.js'),
   },
   'systemd-unit': {
