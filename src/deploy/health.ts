@@ -92,142 +92,146 @@ function servingSha(body: string): string | undefined {
   }
 }
 
-export async function verify(options: VerifyOptions): Promise<VerifyReport> {
-  const started = Date.now();
-  const deadline = started + options.timeoutMs;
-  const pollMs = options.pollMs ?? 250;
-  const { signal } = options;
-  let reported = 0;
-  /** Says what it waits for, at once and then every progressMs, so a long wait is never a silent one. */
-  const waiting = (url: string, last: string): void => {
-    if (!options.onProgress || (reported !== 0 && Date.now() - reported < (options.progressMs ?? 5000))) return;
-    reported = Date.now();
-    const elapsed = Math.round((Date.now() - started) / 1000);
-    options.onProgress(`waiting for ${url}: ${last} (${elapsed} s of ${Math.round(options.timeoutMs / 1000)} s)`);
-  };
-  const checkSignal = (): void => {
-    if (signal?.aborted) throw interrupted(signal, 'while verifying');
-  };
+type Answer = { status: number; body: string };
+/** What one poll made of an answer: done (with a value), or what to say it is still waiting for. */
+type Verdict<T> = { done: T } | { last: string };
+
+/** One verification's HTTP: a private agent, the key, the deadline, the signal, and what it says while it waits. */
+class Probe {
+  readonly started = Date.now();
+  private readonly deadline: number;
   // A private agent: keep-alive sockets to a process that is being restarted must not leak into other code.
-  const agent = new Agent({ keepAliveTimeout: 1000, connect: { timeout: 5000 } });
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.masterKey) headers.authorization = `Bearer ${options.masterKey}`;
-  const remaining = (): number => Math.max(1, deadline - Date.now());
-  const get = async (url: string): Promise<{ status: number; body: string }> => {
-    const timeout = Math.min(10_000, remaining());
-    const res = await request(url, { method: 'GET', headers, dispatcher: agent, headersTimeout: timeout, bodyTimeout: timeout, ...(signal ? { signal } : {}) });
+  private readonly agent = new Agent({ keepAliveTimeout: 1000, connect: { timeout: 5000 } });
+  readonly headers: Record<string, string> = { accept: 'application/json' };
+  private reported = 0;
+
+  constructor(private readonly options: VerifyOptions) {
+    this.deadline = this.started + options.timeoutMs;
+    if (options.masterKey) this.headers.authorization = `Bearer ${options.masterKey}`;
+  }
+
+  remaining(): number {
+    return Math.max(1, this.deadline - Date.now());
+  }
+
+  checkSignal(): void {
+    if (this.options.signal?.aborted) throw interrupted(this.options.signal, 'while verifying');
+  }
+
+  async send(url: string, init: { method: 'GET' | 'POST'; body?: string; timeoutMs: number; headers?: Record<string, string> }): Promise<Answer> {
+    const { signal } = this.options;
+    const res = await request(url, {
+      method: init.method,
+      headers: { ...this.headers, ...init.headers },
+      ...(init.body !== undefined ? { body: init.body } : {}),
+      dispatcher: this.agent,
+      headersTimeout: init.timeoutMs,
+      bodyTimeout: init.timeoutMs,
+      ...(signal ? { signal } : {}),
+    });
     return { status: res.statusCode, body: await res.body.text() };
-  };
+  }
 
-  try {
-    // 1. health (and, where the proxy says which file it serves, the new one)
+  /** GETs `url` every pollMs until `judge` says done, the deadline passes (`expired`) or the signal aborts. */
+  async poll<T>(url: string, judge: (answer: Answer) => Verdict<T>, expired: (last: string, seconds: number) => RainyModelError): Promise<T> {
     let last = 'no answer yet';
-    let configConfirmed = false;
     for (;;) {
       try {
-        const res = await get(options.healthUrl);
-        if (res.status === 200) {
-          const serving = servingSha(res.body);
-          if (!options.expectedSha256 || serving === undefined) break;
-          if (serving === options.expectedSha256) {
-            configConfirmed = true;
-            break;
-          }
-          last = `healthy, but serving config sha256 ${serving.slice(0, 12)}, not yet ${options.expectedSha256.slice(0, 12)}`;
-        } else {
-          last = `HTTP ${res.status}${res.body ? ` ${res.body.slice(0, 200)}` : ''}`;
-        }
+        const verdict = judge(await this.send(url, { method: 'GET', timeoutMs: Math.min(10_000, this.remaining()) }));
+        if ('done' in verdict) return verdict.done;
+        last = verdict.last;
       } catch (err) {
-        checkSignal();
+        this.checkSignal();
         last = describeError(err);
       }
-      if (Date.now() >= deadline) {
-        throw new RainyModelError(
-          'deploy/unhealthy',
-          `health check: ${options.healthUrl} not healthy within ${Math.round(options.timeoutMs / 1000)} s (last: ${last})`,
-        );
-      }
-      waiting(options.healthUrl, last);
-      await pause(Math.min(pollMs, remaining()), signal);
-      checkSignal();
+      if (Date.now() >= this.deadline) throw expired(last, Math.round(this.options.timeoutMs / 1000));
+      this.waiting(url, last);
+      await pause(Math.min(this.options.pollMs ?? 250, this.remaining()), this.options.signal);
+      this.checkSignal();
     }
-    const healthyAfterMs = Date.now() - started;
+  }
 
-    // 2. models
-    const modelsUrl = joinUrl(options.baseUrl, '/v1/models');
-    let missing: string[] = options.expectedModels;
-    let listed: string[] = [];
-    for (;;) {
-      try {
-        const res = await get(modelsUrl);
-        if (res.status === 200) {
-          const parsed = JSON.parse(res.body) as { data?: Array<{ id?: unknown }> };
-          listed = (parsed.data ?? []).map((m) => String(m.id));
-          const have = new Set(listed);
-          missing = options.expectedModels.filter((m) => !have.has(m));
-          if (missing.length === 0) break;
-          last = `missing ${missing.join(', ')}`;
-        } else {
-          last = `HTTP ${res.status}${res.status === 401 ? ' (set the master key variable for apply too)' : ''}`;
-        }
-      } catch (err) {
-        checkSignal();
-        last = describeError(err);
-      }
-      if (Date.now() >= deadline) {
-        throw new RainyModelError(
-          'deploy/models-missing',
-          `model check: ${modelsUrl} did not list every expected model within ${Math.round(options.timeoutMs / 1000)} s (last: ${last})`,
-        );
-      }
-      waiting(modelsUrl, last);
-      await pause(Math.min(pollMs, remaining()), signal);
-      checkSignal();
-    }
+  /** Says what it waits for, at once and then every progressMs, so a long wait is never a silent one. */
+  private waiting(url: string, last: string): void {
+    const { onProgress, progressMs, timeoutMs } = this.options;
+    if (!onProgress || (this.reported !== 0 && Date.now() - this.reported < (progressMs ?? 5000))) return;
+    this.reported = Date.now();
+    onProgress(`waiting for ${url}: ${last} (${Math.round((Date.now() - this.started) / 1000)} s of ${Math.round(timeoutMs / 1000)} s)`);
+  }
 
-    // 3. canary: one real completion, once; the proxy does its own retries and fallbacks behind it.
-    let canary: VerifyReport['canary'];
-    if (options.canary) {
-      const url = joinUrl(options.baseUrl, '/v1/chat/completions');
+  close(): Promise<void> {
+    return this.agent.close().catch(() => undefined);
+  }
+}
+
+/** 1. health (and, where the proxy says which file it serves, the new one); true when that was confirmed. */
+function waitHealthy(probe: Probe, options: VerifyOptions): Promise<boolean> {
+  return probe.poll(
+    options.healthUrl,
+    (res): Verdict<boolean> => {
+      if (res.status !== 200) return { last: `HTTP ${res.status}${res.body ? ` ${res.body.slice(0, 200)}` : ''}` };
+      const serving = servingSha(res.body);
+      if (!options.expectedSha256 || serving === undefined) return { done: false };
+      if (serving === options.expectedSha256) return { done: true };
+      return { last: `healthy, but serving config sha256 ${serving.slice(0, 12)}, not yet ${options.expectedSha256.slice(0, 12)}` };
+    },
+    (last, seconds) => new RainyModelError('deploy/unhealthy', `health check: ${options.healthUrl} not healthy within ${seconds} s (last: ${last})`),
+  );
+}
+
+/** 2. /v1/models until it lists every expected model; returns the list. */
+function waitModels(probe: Probe, options: VerifyOptions): Promise<string[]> {
+  const url = joinUrl(options.baseUrl, '/v1/models');
+  return probe.poll(
+    url,
+    (res): Verdict<string[]> => {
+      if (res.status !== 200) return { last: `HTTP ${res.status}${res.status === 401 ? ' (set the master key variable for apply too)' : ''}` };
+      const parsed = JSON.parse(res.body) as { data?: Array<{ id?: unknown }> };
+      const listed = (parsed.data ?? []).map((m) => String(m.id));
+      const have = new Set(listed);
+      const missing = options.expectedModels.filter((m) => !have.has(m));
+      return missing.length === 0 ? { done: listed } : { last: `missing ${missing.join(', ')}` };
+    },
+    (last, seconds) => new RainyModelError('deploy/models-missing', `model check: ${url} did not list every expected model within ${seconds} s (last: ${last})`),
+  );
+}
+
+/** 3. canary: one real completion, once; the proxy does its own retries and fallbacks behind it. */
+async function canary(probe: Probe, model: string, baseUrl: string): Promise<{ model: string; status: number }> {
+  const url = joinUrl(baseUrl, '/v1/chat/completions');
+  let answer: Answer;
+  try {
+    answer = await probe.send(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model, messages: [{ role: 'user', content: 'Reply with the single word: ok' }], max_tokens: 5, stream: false }),
       // A canary needs a real upstream round trip; give it some room even when health took most of the budget.
-      const timeout = Math.max(remaining(), 30_000);
-      let status: number;
-      let body: string;
-      try {
-        const res = await request(url, {
-          method: 'POST',
-          headers: { ...headers, 'content-type': 'application/json' },
-          body: JSON.stringify({
-            model: options.canary,
-            messages: [{ role: 'user', content: 'Reply with the single word: ok' }],
-            max_tokens: 5,
-            stream: false,
-          }),
-          dispatcher: agent,
-          headersTimeout: timeout,
-          bodyTimeout: timeout,
-          ...(signal ? { signal } : {}),
-        });
-        status = res.statusCode;
-        body = await res.body.text();
-      } catch (err) {
-        checkSignal();
-        throw new RainyModelError('deploy/canary', `canary: POST ${url} (model ${options.canary}) failed: ${describeError(err)}`, { cause: err });
-      }
-      let ok = false;
-      try {
-        const parsed = JSON.parse(body) as { choices?: unknown[] };
-        ok = status >= 200 && status < 300 && Array.isArray(parsed.choices) && parsed.choices.length > 0;
-      } catch {
-        ok = false;
-      }
-      if (!ok) {
-        throw new RainyModelError('deploy/canary', `canary: model ${options.canary} answered HTTP ${status}: ${body.slice(0, 300)}`);
-      }
-      canary = { model: options.canary, status };
-    }
-    return { healthyAfterMs, models: listed, configConfirmed, ...(canary ? { canary } : {}) };
+      timeoutMs: Math.max(probe.remaining(), 30_000),
+    });
+  } catch (err) {
+    probe.checkSignal();
+    throw new RainyModelError('deploy/canary', `canary: POST ${url} (model ${model}) failed: ${describeError(err)}`, { cause: err });
+  }
+  let ok = false;
+  try {
+    const parsed = JSON.parse(answer.body) as { choices?: unknown[] };
+    ok = answer.status >= 200 && answer.status < 300 && Array.isArray(parsed.choices) && parsed.choices.length > 0;
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new RainyModelError('deploy/canary', `canary: model ${model} answered HTTP ${answer.status}: ${answer.body.slice(0, 300)}`);
+  return { model, status: answer.status };
+}
+
+export async function verify(options: VerifyOptions): Promise<VerifyReport> {
+  const probe = new Probe(options);
+  try {
+    const configConfirmed = await waitHealthy(probe, options);
+    const healthyAfterMs = Date.now() - probe.started;
+    const models = await waitModels(probe, options);
+    const checked = options.canary ? await canary(probe, options.canary, options.baseUrl) : undefined;
+    return { healthyAfterMs, models, configConfirmed, ...(checked ? { canary: checked } : {}) };
   } finally {
-    await agent.close().catch(() => undefined);
+    await probe.close();
   }
 }
