@@ -46,18 +46,20 @@ async function run(replicas: Replica[], redis?: { client: Redis; ns: string }): 
   return statuses;
 }
 
-describe('one circuit rule with and without Redis', { ...skipUnless(redisAvailable, SKIP_MESSAGE), timeout: 120_000 }, () => {
-  const models = (base: string): string => `  - { model_name: g, litellm_params: { model: openai/m, api_base: ${base} }, model_info: { id: half } }`;
-  const router = 'allowed_fails: 3, cooldown_time: 120, num_retries: 0';
+const models = (base: string): string => `  - { model_name: g, litellm_params: { model: openai/m, api_base: ${base} }, model_info: { id: half } }`;
+const router = 'allowed_fails: 3, cooldown_time: 120, num_retries: 0';
 
-  it('without Redis: a success between failures does not reset the count; the 4th failure opens the circuit', async () => {
+describe('one circuit rule, without Redis', { timeout: 120_000 }, () => {
+  it('a success between failures does not reset the count; the 4th failure opens the circuit', async () => {
     const up = await startUpstream(everyOtherFails());
     const p = await serveReplica(writeTempFile(fleetConfig({ ns: 'solo', models: models(up.base), router })));
     expect(await run([p])).toEqual(EXPECTED);
     expect(up.seen).toHaveLength(7);
   });
+});
 
-  it.each([1, 2])('with Redis and %i replica(s): the same requests reach the upstream', async (n) => {
+describe('the same circuit rule with Redis', { ...skipUnless(redisAvailable, SKIP_MESSAGE), timeout: 120_000 }, () => {
+  it.each([1, 2])('%i replica(s) sharing the count: the same requests reach the upstream', async (n) => {
     const redisProc = await startRedis();
     const up = await startUpstream(everyOtherFails());
     const ns = `circuit${n}`;
