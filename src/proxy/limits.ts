@@ -149,6 +149,15 @@ export class KeyRateLimiter {
     return w;
   }
 
+  /**
+   * After a reload: every key's windows carry over (they are kept under the key's identity, so a reordered
+   * or rotated key list keeps each key's own count), under whatever limits the new config sets.
+   */
+  adopt(previous: KeyRateLimiter | undefined): void {
+    if (!previous) return;
+    for (const [key, w] of previous.keys) if (!this.keys.has(key)) this.keys.set(key, w);
+  }
+
   /** Decides here (no Redis, or Redis down) and counts the request when it is allowed. */
   check(key: string, now: number): RateDecision {
     const { rpm, tpm } = this.config;

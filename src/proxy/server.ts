@@ -127,6 +127,7 @@ export class ProxyServer {
         return { ok: false, message: next.message, diagnostics: next.diagnostics };
       }
       const old = this.table;
+      next.table.rateLimiter?.adopt(old.rateLimiter);
       this.table = next.table;
       this.store.retainOnly(deploymentIds(next.table));
       await this.fleet.configure(next.table);

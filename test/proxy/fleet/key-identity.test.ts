@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { skipUnless } from '../../support/skip.js';
-import { answers, cleanupAll, startUpstream, writeTempFile } from '../helpers.js';
+import { answers, cleanupAll, startProxy, startUpstream, writeTempFile } from '../helpers.js';
 import { chat, fleetConfig, MASTER, redisClient, serveFleet } from './replicas.js';
 import { redisAvailable, SKIP_MESSAGE, startRedis } from './redis-server.js';
 
@@ -51,5 +51,24 @@ describe('fleet: rate limits count per key identity', { ...skipUnless(redisAvail
     for (const text of [keys.join('\n'), r1.stdout(), r2.stdout()]) for (const secret of [A, B, A2]) expect(text).not.toContain(secret);
     // Positions are not identities: no counter is named after one.
     expect(keys.join('\n')).not.toContain('key#');
+  });
+});
+
+describe('per key identity without Redis', () => {
+  it('a reload with the rotation keeps each key its own count in the replica\'s memory too', async () => {
+    const up = await startUpstream(answers('ok'));
+    const models = `  - { model_name: g, litellm_params: { model: openai/m, api_base: ${up.base} } }`;
+    const p = await startProxy(fleetConfig({ ns: 'local', models, rateLimit: '{ rpm: 3 }', keys: [A, B] }), { key: MASTER });
+    const statuses = async (key: string, n: number): Promise<number[]> => {
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) out.push((await p.post('/v1/chat/completions', { model: 'g', messages: [{ role: 'user', content: `${i}` }] }, { authorization: `Bearer ${key}` })).status);
+      return out;
+    };
+    expect(await statuses(A, 4)).toEqual([200, 200, 200, 429]);
+    expect(await statuses(B, 1)).toEqual([200]);
+    writeFileSync(p.configPath, fleetConfig({ ns: 'local', models, rateLimit: '{ rpm: 3 }', keys: [B, A2] }));
+    expect((await p.post('/admin/reload', {})).status).toBe(200);
+    expect(await statuses(B, 3)).toEqual([200, 200, 429]);
+    expect(await statuses(A2, 3)).toEqual([200, 200, 200]);
   });
 });
