@@ -54,9 +54,14 @@ function config(deployments: string, extra = ''): string {
 }
 
 /**
- * `total` chat requests, `failing` of them (spread evenly, so successes in between keep the circuit
- * closed) marked to fail at upstream `name`, `parallel` at a time. Resolves with the statuses.
+ * `total` chat requests, `failing` of them (spread evenly) marked to fail at upstream `name`, `parallel`
+ * at a time. Resolves with the statuses.
  */
+
+// The circuit rule counts failures in a sliding 60 s, successes in between or not (state.ts), and these
+// tests' "minutes" are seconds: with cooldowns on, a provider failing 1 in 5 would be cooled down after
+// its 4th failure instead of staying in rotation as it would at a real minute's pace.
+const KEEP_IN_ROTATION = 'router_settings: { disable_cooldowns: true }\n';
 async function traffic(serve: ServeProcess, total: number, failing: number, name: string, parallel = 5): Promise<number[]> {
   const statuses: number[] = [];
   const one = async (i: number): Promise<void> => {
@@ -111,7 +116,7 @@ describe.concurrent('rmctl monitoring alerts against a real rmctl serve', () => 
   it('provider success ratio under 95% for 10 minutes: one provider fails 1 in 5 attempts with 500, fallbacks hide it from clients', async () => {
     const flaky = await upstream('flaky', 500);
     const steady = await upstream('steady');
-    const serve = await startServe(config(deployment('flaky', flaky, 1) + deployment('steady', steady, 2)));
+    const serve = await startServe(config(deployment('flaky', flaky, 1) + deployment('steady', steady, 2), KEEP_IN_ROTATION));
     const rec = await record(serve, 13, async () => expect(new Set(await traffic(serve, 20, 4, 'flaky'))).toEqual(new Set([200])));
     expect(rec.last('rainymodel_upstream_requests_total', 'outcome="500"', 'provider="flaky"')).toBe(52);
     await promtoolTest(rules, rec, [
@@ -140,7 +145,7 @@ describe.concurrent('rmctl monitoring alerts against a real rmctl serve', () => 
   it('429 over 5% for 5 minutes: one provider rate limits 1 in 8 attempts', async () => {
     const quota = await upstream('quota', 429);
     const backup = await upstream('backup');
-    const serve = await startServe(config(deployment('quota', quota, 1) + deployment('backup', backup, 2)));
+    const serve = await startServe(config(deployment('quota', quota, 1) + deployment('backup', backup, 2), KEEP_IN_ROTATION));
     const rec = await record(serve, 8, () => traffic(serve, 24, 3, 'quota'));
     expect(rec.last('outcome="429"', 'provider="quota"')).toBe(24);
     await promtoolTest(rules, rec, [
@@ -151,7 +156,7 @@ describe.concurrent('rmctl monitoring alerts against a real rmctl serve', () => 
 
   it('error rate over 10% for 5 minutes: the only deployment fails 1 in 5 requests, clients get 502', async () => {
     const only = await upstream('only', 500);
-    const serve = await startServe(config(deployment('only', only, 1)));
+    const serve = await startServe(config(deployment('only', only, 1), KEEP_IN_ROTATION));
     const rec = await record(serve, 8, async () => {
       const statuses = await traffic(serve, 20, 4, 'only');
       expect(statuses.filter((s) => s === 502)).toHaveLength(4);

@@ -64,6 +64,8 @@ export class RedisLink {
   private pending = 0;
   private busySince = 0;
   private lastReplyAt = 0;
+  /** Of the current silence, how long this process itself was kept from running. */
+  private starvedMs = 0;
   private watchdog?: NodeJS.Timeout;
   private readonly waiters = new Set<(err: LinkDownError) => void>();
 
@@ -220,11 +222,13 @@ export class RedisLink {
     const now = performance.now();
     if (this.pending++ === 0) {
       this.busySince = now;
+      this.starvedMs = 0;
       this.armWatchdog();
     }
     const settle = (ok: boolean): void => {
       this.pending--;
       this.lastReplyAt = performance.now();
+      this.starvedMs = 0;
       if (ok) this.errorsInRow = 0;
       else if (this.client.status === 'ready' && ++this.errorsInRow >= ERROR_STRIKES) this.markDown(`${this.errorsInRow} commands in a row failed`);
     };
@@ -238,13 +242,17 @@ export class RedisLink {
   /** While commands wait: every timeout, check how long Redis has answered nothing. */
   private armWatchdog(): void {
     if (this.watchdog) return;
+    const armedAt = performance.now();
     this.watchdog = setTimeout(() => {
       // A busy event loop fires timers before it reads sockets: give the replies that already arrived one
       // I/O poll (setImmediate runs after it) before counting this as silence.
       setImmediate(() => {
         this.watchdog = undefined;
         if (this.pending === 0 || this.closed) return;
-        const silentMs = performance.now() - Math.max(this.lastReplyAt, this.busySince);
+        const now = performance.now();
+        // Time this process could not run (the timer fired late) is not time Redis kept silent.
+        this.starvedMs += Math.max(0, now - armedAt - this.timeoutMs * 1.5);
+        const silentMs = now - Math.max(this.lastReplyAt, this.busySince) - this.starvedMs;
         if (silentMs >= this.timeoutMs * STALL_STRIKES && this.healthy) this.markDown(`no reply for ${Math.round(silentMs)} ms`);
         this.armWatchdog();
       });

@@ -62,7 +62,7 @@ interface FleetMetrics {
 const CONNECT_WAIT_MS = 1000;
 
 export class Fleet {
-  private settings: FleetSettings = { namespace: 'default', commandTimeoutMs: 250, syncIntervalMs: 250 };
+  private settings: FleetSettings = { namespace: 'default', commandTimeoutMs: 500, syncIntervalMs: 250 };
   private readonly links = new Map<string, RedisLink>();
   private stateLink?: RedisLink;
   private cacheLink?: RedisLink;

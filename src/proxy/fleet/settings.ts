@@ -32,7 +32,7 @@ export interface FleetSettings {
   cache?: CacheSettings;
 }
 
-export const DEFAULT_COMMAND_TIMEOUT_MS = 250;
+export const DEFAULT_COMMAND_TIMEOUT_MS = 500;
 export const DEFAULT_SYNC_INTERVAL_MS = 250;
 export const DEFAULT_CACHE_TTL_S = 600;
 export const DEFAULT_CACHE_ENTRIES = 1000;
