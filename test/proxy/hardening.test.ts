@@ -125,3 +125,25 @@ describe('GET /v1/models/{id} (13.6)', () => {
     expect(((await missing.json()) as ErrorBody).error.code).toBe('model_not_found');
   });
 });
+
+describe('a body with two "model" keys (13.9)', () => {
+  it('sends the upstream the model that was validated (the last key, as JSON.parse reads it)', async () => {
+    const up = await startUpstream(answers('ok'));
+    const proxy = await startProxy(`
+model_list:
+  - { model_name: public-name, litellm_params: { model: openai/upstream-model, api_base: ${up.base} } }
+  - { model_name: other, litellm_params: { model: openai/public-name, api_base: ${up.base} } }
+`);
+    // The first key names another group, the second (the one validated and routed) public-name.
+    const r = await proxy.post('/v1/chat/completions', '{"model":"other","messages":[{"role":"user","content":"hi"}],"model":"public-name"}');
+    expect(r.status).toBe(200);
+    expect(up.seen).toHaveLength(1);
+    expect(up.seen[0].json?.model).toBe('upstream-model');
+    expect(up.seen[0].body.match(/"model"/g)).toHaveLength(1);
+    // Same upstream name as requested: the raw bytes would carry both keys, so they are not forwarded as is.
+    const same = await proxy.post('/v1/chat/completions', '{"model":"upstream-model","messages":[{"role":"user","content":"hi"}],"model":"other"}');
+    expect(same.status).toBe(200);
+    expect(up.seen[1].json?.model).toBe('public-name');
+    expect(up.seen[1].body.match(/"model"/g)).toHaveLength(1);
+  });
+});

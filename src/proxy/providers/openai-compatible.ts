@@ -52,6 +52,8 @@ function stringEnd(text: string, start: number): number {
 export function findTopLevelModel(text: string): [number, number] | undefined {
   let depth = 0;
   let expectKey = false;
+  // A second top-level "model" key makes the span ambiguous (JSON.parse keeps the last one): none then.
+  let found: [number, number] | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
@@ -65,7 +67,13 @@ export function findTopLevelModel(text: string): [number, number] | undefined {
           while (j < text.length && text.charCodeAt(j) <= 32) j++;
           if (text.charCodeAt(j) !== QUOTE) return undefined;
           const valueEnd = stringEnd(text, j);
-          return valueEnd < 0 ? undefined : [j, valueEnd];
+          if (valueEnd < 0 || found) return undefined;
+          found = [j, valueEnd];
+          // No other "model" text anywhere after it: no second key to look for.
+          if (text.indexOf('"model"', valueEnd) < 0) return found;
+          i = valueEnd - 1;
+          expectKey = false;
+          continue;
         }
         expectKey = false;
       }
@@ -79,7 +87,7 @@ export function findTopLevelModel(text: string): [number, number] | undefined {
       expectKey = true;
     }
   }
-  return undefined;
+  return found;
 }
 
 function errorTypeFor(status: number): string {
@@ -184,7 +192,8 @@ export const openAICompatibleAdapter: ProviderAdapter = {
     if (ctx.rawBody !== undefined && extra === undefined) {
       const raw = ctx.rawBody;
       const bytes = ctx.rawBytes;
-      if (ctx.requestModel === deployment.upstreamModel) text = bytes ?? raw;
+      // The client's bytes as they are only when they hold one "model" (what was validated is what goes).
+      if (ctx.requestModel === deployment.upstreamModel && raw.indexOf('"model"') === raw.lastIndexOf('"model"')) text = bytes ?? raw;
       else {
         const span = findTopLevelModel(raw);
         if (span) {
