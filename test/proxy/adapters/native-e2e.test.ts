@@ -322,10 +322,10 @@ describe('ollama_chat/ and ollama/ through the proxy', () => {
     expect(String(error)).toContain('unexpected EOF');
   });
 
-  it('returns a missing model (404) as is and falls back on a 500', async () => {
-    const missing = await client.chat.completions.create({ model: 'local-missing', messages: user('x') }).catch((e: unknown) => e);
-    expect(missing).toBeInstanceOf(OpenAI.NotFoundError);
-    expect(String((missing as Error).message)).toContain('not found, try pulling it first');
+  it('falls back from a missing model (404) to a sibling that serves it, and on a 500', async () => {
+    const fromSibling = await client.chat.completions.create({ model: 'local-missing', messages: user('x') }).withResponse();
+    expect(fromSibling.data.choices[0].message.content).toBe('The sky is blue — ☀ bright.');
+    expect(fromSibling.response.headers.get('x-rainymodel-fallback-reason')).toBe('404');
     const { data, response } = await client.chat.completions.create({ model: 'local-oom', messages: user('x') }).withResponse();
     expect(data.choices[0].message.content).toBe('Hello from Claude — ¡olé!');
     expect(response.headers.get('x-rainymodel-fallback-reason')).toBe('500');
