@@ -88,6 +88,25 @@ export const orderNeedsPreCallChecks: Rule = ({ model, routing, reporter, source
   );
 };
 
+/**
+ * Measured on LiteLLM 1.81.13: with `order`, a request stays on the group's first rank (its retries go to
+ * the same deployments) and a lower rank takes over only once every deployment above it is cooled down
+ * (`allowed_fails` failures in a minute). The first failing requests therefore reach the client, and a rank
+ * whose deployments all fail may never hand over. rmctl serve falls through per request. One note for all
+ * such groups, so the difference is said once, not hidden.
+ */
+export const tierFallthrough: Rule = ({ model, routing, reporter }) => {
+  const ranked = routing.groups.filter((g) => new Set(deploymentOrders(model, g).filter((o) => o !== undefined)).size > 1);
+  if (ranked.length === 0) return;
+  const names = ranked.slice(0, 3).map((g) => g.name).join(', ') + (ranked.length > 3 ? `, ... (${ranked.length} groups)` : '');
+  reporter.info(
+    'effect/tier-fallthrough',
+    ranked[0]!.origin,
+    `in a stock LiteLLM a request for ${names} stays on the group's first tier: its retries go to the same deployments, and ${model.router.disable_cooldowns === true ? 'the next tier never takes over (cooldowns are disabled)' : `the next tier takes over only after those are cooled down (allowed_fails: ${model.router.allowed_fails} a minute), so the first failing requests reach the client`}; rmctl serve falls through to the next tier within the request`,
+    'to fall through per request in LiteLLM too, give each tier its own group and chain them with fallbacks',
+  );
+};
+
 /** An unset master-key variable: LiteLLM then runs with no authentication at all. */
 export const masterKeyUnset: Rule = ({ model, env, strict, reporter }) => {
   const mk = model.server.masterKey;

@@ -7,7 +7,7 @@ import type { Model, Origin } from './model.js';
 import type { Diagnostic } from '../shared/diagnostics.js';
 import { joinPointer, locate, type SourceDocument } from '../shared/yaml-source.js';
 import type { Routing } from './resolve.js';
-import { groupStrategies, keyVariableProvider, litellmEnvValues, masterKeyUnset, orderNeedsPreCallChecks } from './rules-litellm.js';
+import { groupStrategies, keyVariableProvider, litellmEnvValues, masterKeyUnset, orderNeedsPreCallChecks, tierFallthrough } from './rules-litellm.js';
 
 export interface RuleContext {
   model: Model;
@@ -278,6 +278,7 @@ export const RULES: ReadonlyArray<[name: string, rule: Rule]> = [
   ['router-settings', routerSettings],
   ['litellm-env-values', litellmEnvValues],
   ['order-needs-pre-call-checks', orderNeedsPreCallChecks],
+  ['tier-fallthrough', tierFallthrough],
   ['master-key-unset', masterKeyUnset],
   ['group-strategies', groupStrategies],
   ['key-variable-provider', keyVariableProvider],

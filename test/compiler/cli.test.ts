@@ -31,6 +31,10 @@ const VALID_MAPPINGS = yaml`
         - {provider: api, model: gpt-4o}
 `;
 const ENV = { OPENAI_KEY: 'sk-cli-test-value-0000000000000000' };
+/** "chat" spans two tiers: validate says once that a stock LiteLLM does not fall through them per request. */
+const TIER_NOTE =
+  "model-mappings.yaml:2:3 info effect/tier-fallthrough in a stock LiteLLM a request for chat stays on the group's first tier: its retries go to the same deployments, and the next tier takes over only after those are cooled down (allowed_fails: 3 a minute), so the first failing requests reach the client; rmctl serve falls through to the next tier within the request\n" +
+  '    fix: to fall through per request in LiteLLM too, give each tier its own group and chain them with fallbacks\n';
 
 const WARN_PROVIDERS = VALID_PROVIDERS.replace('    models: [llama3.1:8b]', '    modles_note: typo\n    models: [llama3.1:8b]');
 if (WARN_PROVIDERS === VALID_PROVIDERS) throw new Error('fixture: the typo was not inserted');
@@ -65,7 +69,7 @@ afterAll(() => {
 describe('rmctl validate', () => {
   it('clean: exit 0, nothing on stdout, the summary on stderr', async () => {
     const r = await rmctl(project(), ['validate', ...SRC], ENV);
-    expect(r).toEqual({ code: 0, stdout: '', stderr: 'valid: 0 errors, 0 warnings, 0 info\n' });
+    expect(r).toEqual({ code: 0, stdout: '', stderr: `${TIER_NOTE}valid: 0 errors, 0 warnings, 1 info\n` });
   });
 
   it('warnings only: exit 0, each warning as file:line:col with its fix', async () => {
@@ -73,9 +77,10 @@ describe('rmctl validate', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'providers.yaml:5:5 warning schema/unknown-key unknown key "modles_note" in "providers/local": it has no effect\n' +
+      TIER_NOTE +
+        'providers.yaml:5:5 warning schema/unknown-key unknown key "modles_note" in "providers/local": it has no effect\n' +
         '    fix: known keys: type, tier, status, base_url, api_keys, api_key_env, env_var, api_key, requires_api_key, rate_limits, timeout, stream_timeout, weight, max_parallel_requests, description, notes, docs, features, location, service_file, health_endpoint, api_format, configuration, hardware_requirements, gpu_memory_utilization, max_model_len, cost_per_1k_tokens, models\n' +
-        'valid: 0 errors, 1 warning, 0 info\n',
+        'valid: 0 errors, 1 warning, 1 info\n',
     );
   });
 
@@ -87,14 +92,14 @@ describe('rmctl validate', () => {
     const strict = await rmctl(dir, ['validate', '--strict', ...SRC]);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain('providers.yaml:8:16 error env/unset');
-    expect(strict.stderr).toMatch(/invalid: 1 error, 0 warnings, 0 info\n$/);
+    expect(strict.stderr).toMatch(/invalid: 1 error, 0 warnings, 1 info\n$/);
   });
 
   it('--strict turns unknown keys into errors: exit 1', async () => {
     const r = await rmctl(project(WARN_PROVIDERS), ['validate', '--strict', ...SRC], ENV);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('providers.yaml:5:5 error schema/unknown-key');
-    expect(r.stderr).toMatch(/invalid: 1 error, 0 warnings, 0 info\n$/);
+    expect(r.stderr).toMatch(/invalid: 1 error, 0 warnings, 1 info\n$/);
   });
 
   it('invalid: exit 1, the error with its position and fix', async () => {
@@ -121,7 +126,13 @@ describe('rmctl validate', () => {
   it('--format json on a valid config counts groups and deployments', async () => {
     const r = await rmctl(project(), ['validate', '--format=json', ...SRC], ENV);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ model_groups: 1, deployments: 2, valid: true, counts: { error: 0, warning: 0, info: 0 }, diagnostics: [] });
+    expect(JSON.parse(r.stdout)).toEqual({
+      model_groups: 1,
+      deployments: 2,
+      valid: true,
+      counts: { error: 0, warning: 0, info: 1 },
+      diagnostics: [expect.objectContaining({ code: 'effect/tier-fallthrough', severity: 'info', file: 'model-mappings.yaml', line: 2, col: 3, pointer: '/aliases/chat' })],
+    });
   });
 
   it('--format github: workflow annotations on stdout, the summary on stderr', async () => {

@@ -81,7 +81,7 @@ describe('golden: local cases', () => {
     const dir = join(GOLDEN, 'all-types');
     const env = JSON.parse(readFileSync(join(dir, 'env.json'), 'utf8')) as Env;
     const result = compileDir(dir, env);
-    expect(result.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['info effect/group-strategy', 'info effect/group-strategy', 'info effect/env-url-as-is']);
+    expect(result.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['info effect/tier-fallthrough', 'info effect/group-strategy', 'info effect/group-strategy', 'info effect/env-url-as-is']);
     expect(result.ok).toBe(true);
   });
 

@@ -14,11 +14,59 @@ describe('a clean config', () => {
         chat:
           deployments:
             - {provider: local, model: "llama3.1:8b"}
-            - {provider: api, model: gpt-4o-mini}
+            - {provider: local, model: "qwen2.5:7b"}
     `;
     const r = build({ providers: BASE_PROVIDERS, mappings, env: BASE_ENV });
     expect(r.diagnostics).toEqual([]);
     expect(r.ok).toBe(true);
+  });
+
+  it('a group across tiers compiles with one effect/tier-fallthrough note (what a stock LiteLLM does differently), nothing else', () => {
+    const mappings = yaml`
+      aliases:
+        chat:
+          deployments:
+            - {provider: local, model: "llama3.1:8b"}
+            - {provider: api, model: gpt-4o-mini}
+        code:
+          deployments:
+            - {provider: local, model: "qwen2.5:7b"}
+            - {provider: api, model: gpt-4o}
+    `;
+    const r = build({ providers: BASE_PROVIDERS, mappings, env: BASE_ENV });
+    expect(r.ok).toBe(true);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['effect/tier-fallthrough']);
+    const d = only(r, 'effect/tier-fallthrough');
+    expect(d.severity).toBe('info');
+    expect(where(d)).toEqual(at(M, mappings, 'chat:'));
+    expect(d.message).toContain('a request for chat, code stays on the group');
+    expect(d.message).toContain('allowed_fails: 3 a minute');
+    expect(d.hint).toContain('give each tier its own group and chain them with fallbacks');
+  });
+
+  it('effect/tier-fallthrough: with cooldowns disabled the next tier never takes over in LiteLLM', () => {
+    const mappings = yaml`
+      aliases:
+        chat:
+          deployments:
+            - {provider: local, model: "llama3.1:8b"}
+            - {provider: api, model: gpt-4o-mini}
+      router:
+        disable_cooldowns: true
+    `;
+    const d = only(build({ providers: BASE_PROVIDERS, mappings, env: BASE_ENV }), 'effect/tier-fallthrough');
+    expect(d.message).toContain('the next tier never takes over (cooldowns are disabled)');
+  });
+
+  it('effect/tier-fallthrough: not said for a weighted split, which has no tier order', () => {
+    const mappings = yaml`
+      aliases:
+        chat:
+          deployments:
+            - {provider: local, model: "llama3.1:8b", weight: 3}
+            - {provider: api, model: gpt-4o-mini, weight: 1}
+    `;
+    expect(withCode(build({ providers: BASE_PROVIDERS, mappings, env: BASE_ENV }), 'effect/tier-fallthrough')).toEqual([]);
   });
 });
 
