@@ -6,7 +6,9 @@
 //   401 and 403: this deployment's key is refused (held off for long, see `holdOff`);
 //   402: this deployment's credit is exhausted (OpenRouter, Hugging Face's router, Anthropic's billing_error);
 //   a quota or spend limit reported under another status: OpenAI's 429 `insufficient_quota`, Anthropic's
-//   429 `enforced_spend_limit_reached` and its 400 "credit balance is too low";
+//   429 `enforced_spend_limit_reached` and its 400 "credit balance is too low" (unless the upstream says
+//   when to come back: Gemini words its per-minute free-tier limit as an exceeded quota, with a RetryInfo
+//   delay, and that is a rate limit that heals);
 //   404: this deployment does not serve the model (an Ollama without it pulled, a renamed model), while
 //   the others of its group may. When every deployment answered 404 the client gets that 404.
 // Returned to the client at once, with no mark against the upstream: the other 4xx (400, 413, 422, ...),
@@ -32,13 +34,14 @@ export function isTransientStatus(status: number): boolean {
 
 /**
  * Judges one non-2xx upstream answer. `upstreamStatus` is the status on the wire; `error.status` the
- * OpenAI status the adapter translated it to (Gemini's 400 API_KEY_INVALID is a 401); `bodyText` the body.
+ * OpenAI status the adapter translated it to (Gemini's 400 API_KEY_INVALID is a 401); `bodyText` the body;
+ * `retryAfterMs` the wait the upstream asked for (Retry-After header or Gemini's RetryInfo), if any.
  */
-export function judgeUpstreamError(upstreamStatus: number, error: TranslatedError, bodyText: string): UpstreamVerdict {
+export function judgeUpstreamError(upstreamStatus: number, error: TranslatedError, bodyText: string, retryAfterMs?: number): UpstreamVerdict {
   const st = error.status;
   if (st === 401 || st === 403) return { kind: 'fall_through', reason: String(st), holdOff: true };
   if (st === 402 || upstreamStatus === 402) return { kind: 'fall_through', reason: '402', holdOff: true };
-  if (QUOTA_EXHAUSTED.test(bodyText)) return { kind: 'fall_through', reason: 'quota_exhausted', holdOff: true };
+  if (retryAfterMs === undefined && QUOTA_EXHAUSTED.test(bodyText)) return { kind: 'fall_through', reason: 'quota_exhausted', holdOff: true };
   // The reason keeps the upstream's own code (529 says more than 503), but a rate limit is a 429.
   if (error.retryable || isTransientStatus(st)) return { kind: 'fall_through', reason: st === 429 ? '429' : String(upstreamStatus), holdOff: false };
   if (st === 404) return { kind: 'fall_through', reason: '404', holdOff: false };

@@ -102,9 +102,10 @@ async function upstreamRefused(r: Exchange, d: RuntimeDeployment, resp: Dispatch
   // Decisions follow the adapter's OpenAI status, not the upstream's own code (Gemini answers a bad
   // key with 400 API_KEY_INVALID, which is a 401 for cooldown, fallback and the client).
   const te = d.adapter!.translateError(status, text);
-  const verdict = judgeUpstreamError(status, te, text);
+  const retryAfterMs = parseRetryAfter(resp.headers['retry-after']) ?? te.retryAfterMs;
+  const verdict = judgeUpstreamError(status, te, text, retryAfterMs);
   if (verdict.kind === 'fall_through') {
-    return failed(verdict.reason, te.message, te.status, { auth: verdict.holdOff, retryAfterMs: parseRetryAfter(resp.headers['retry-after']) ?? te.retryAfterMs });
+    return failed(verdict.reason, te.message, te.status, { auth: verdict.holdOff, retryAfterMs });
   }
   // The client's own request was refused (400, 422, ...): returned as is, no fallback (see fall-through.ts).
   sendError(r, te.status, { message: te.message, type: te.type, code: te.code }, successHeaders(r, d, 'application/json'));
