@@ -51,6 +51,25 @@ export default tseslint.config(
   // The status page's script runs in the browser.
   { files: ['ui/**/*.js'], languageOptions: { globals: globals.browser } },
   ...layerConfigs,
+  // Size guard rails (the house rule): no file in src/ over 400 lines, no function over 80, counting code
+  // only (blank lines and comments are free).
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  // Known exceptions, being split this session (issue 12.1 and 12.2); remove each line when its split lands.
+  {
+    files: [
+      'src/proxy/providers/gemini.ts', // 563 lines
+      'src/proxy/providers/anthropic.ts', // 472 lines; handle() 100
+      'src/config/normalize.ts', // 462 lines; normalizeMappings() 182
+      'src/config/resolve.ts', // resolve() 306
+    ],
+    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
+  },
   {
     files: ['src/cli/commands/*.ts'],
     // Known exceptions, to be moved: backups and rollback share apply.ts's deploy flags and transaction

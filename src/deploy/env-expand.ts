@@ -11,7 +11,7 @@
 //
 // Only the bytes of the expanded scalars change (replaced in place using the parser's source ranges), so
 // the header comment, key order and layout of the compiled file survive exactly.
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode, type Scalar } from 'yaml';
 import type { Diagnostic } from '../shared/diagnostics.js';
 import { envReferences, expandEnv, isUnset } from '../shared/env.js';
 
@@ -52,6 +52,94 @@ export function hasEnvReferences(text: string): boolean {
   return REF.test(text);
 }
 
+/** What one expansion run collects while it walks the document. */
+interface Walk {
+  env: Record<string, string | undefined>;
+  file: string;
+  lineCounter: LineCounter;
+  expansions: Expansion[];
+  diagnostics: Diagnostic[];
+  replacements: Replacement[];
+}
+
+function report(w: Walk, node: YamlNode, pointer: string, code: string, message: string, hint?: string): void {
+  const start = node.range?.[0] ?? 0;
+  const pos = w.lineCounter.linePos(start);
+  w.diagnostics.push({ code, severity: 'error', message, file: w.file, line: pos.line, col: pos.col, pointer, ...(hint ? { hint } : {}) });
+}
+
+/** A credential field: a bare `${VAR}` becomes `os.environ/VAR`; anything else there is an error. */
+function visitSecret(w: Walk, node: Scalar<string>, range: [number, number], pointer: string): void {
+  const value = node.value;
+  const bare = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(value);
+  const variable = bare?.[1];
+  if (variable !== undefined) {
+    w.replacements.push({ start: range[0], end: range[1], value: JSON.stringify(`os.environ/${variable}`) });
+    w.expansions.push({ pointer, variable, usedDefault: false, toEnvReference: true });
+    return;
+  }
+  report(
+    w,
+    node,
+    pointer,
+    'deploy/secret-expansion',
+    `${pointer || '/'}: "${value}" is a credential field; expanding it would write a secret into the deployed file`,
+    'use "os.environ/VAR" (LiteLLM reads it at load time) or a bare "${VAR}"',
+  );
+}
+
+function visitScalar(w: Walk, node: YamlNode, pointer: string, key: string): void {
+  if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return;
+  const value = node.value;
+  const range: [number, number] = [node.range[0], node.range[1]];
+  // `os.environ/VAR` values have no `${`: LiteLLM resolves them itself, so they are never touched here.
+  if (!hasEnvReferences(value)) return;
+  if (SECRET_KEY.test(key)) {
+    visitSecret(w, node as Scalar<string>, range, pointer);
+    return;
+  }
+  const field = pointer || '/';
+  // One truth for the reference syntax and its semantics (`:-` also covers an empty variable): shared/env.
+  const refs = envReferences(value);
+  const { value: expanded, missing } = expandEnv(value, w.env);
+  for (const variable of [...new Set(missing)]) {
+    report(
+      w,
+      node,
+      pointer,
+      'deploy/env-unset',
+      `${field}: environment variable ${variable} is not set and "\${${variable}}" has no default`,
+      `set ${variable} in the environment rmctl apply runs in, or write "\${${variable}:-<default>}" in the source`,
+    );
+  }
+  const failed = missing.length > 0;
+  for (const ref of refs) {
+    const current = w.env[ref.name];
+    w.expansions.push({
+      pointer,
+      variable: ref.name,
+      usedDefault: ref.fallback !== undefined && isUnset(current),
+      toEnvReference: false,
+    });
+  }
+  if (!failed) w.replacements.push({ start: range[0], end: range[1], value: JSON.stringify(expanded) });
+}
+
+function walk(w: Walk, node: unknown, pointer: string, key: string): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      walk(w, pair.value, `${pointer}/${escapePointer(k)}`, k);
+    }
+  } else if (isSeq(node)) {
+    // Items of a list inherit the list's key, so `keys: [${A}]` counts as a credential field.
+    node.items.forEach((item, i) => walk(w, item, `${pointer}/${i}`, key));
+  } else if (isScalar(node)) {
+    visitScalar(w, node, pointer, key);
+  }
+}
+
 export function expandEnvReferences(
   text: string,
   env: Record<string, string | undefined>,
@@ -80,83 +168,12 @@ export function expandEnvReferences(
     return { expansions, diagnostics };
   }
 
-  const replacements: Replacement[] = [];
-  const report = (node: YamlNode, pointer: string, code: string, message: string, hint?: string): void => {
-    const start = node.range?.[0] ?? 0;
-    const pos = lineCounter.linePos(start);
-    diagnostics.push({ code, severity: 'error', message, file, line: pos.line, col: pos.col, pointer, ...(hint ? { hint } : {}) });
-  };
-
-  const visitScalar = (node: YamlNode, pointer: string, key: string): void => {
-    if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return;
-    const value = node.value;
-    // `os.environ/VAR` values have no `${`: LiteLLM resolves them itself, so they are never touched here.
-    if (!hasEnvReferences(value)) return;
-    const field = pointer || '/';
-
-    if (SECRET_KEY.test(key)) {
-      const bare = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(value);
-      if (bare) {
-        const variable = bare[1] as string;
-        replacements.push({ start: node.range[0], end: node.range[1], value: JSON.stringify(`os.environ/${variable}`) });
-        expansions.push({ pointer, variable, usedDefault: false, toEnvReference: true });
-      } else {
-        report(
-          node,
-          pointer,
-          'deploy/secret-expansion',
-          `${field}: "${value}" is a credential field; expanding it would write a secret into the deployed file`,
-          'use "os.environ/VAR" (LiteLLM reads it at load time) or a bare "${VAR}"',
-        );
-      }
-      return;
-    }
-
-    // One truth for the reference syntax and its semantics (`:-` also covers an empty variable): shared/env.
-    const refs = envReferences(value);
-    const { value: expanded, missing } = expandEnv(value, env);
-    for (const variable of [...new Set(missing)]) {
-      report(
-        node,
-        pointer,
-        'deploy/env-unset',
-        `${field}: environment variable ${variable} is not set and "\${${variable}}" has no default`,
-        `set ${variable} in the environment rmctl apply runs in, or write "\${${variable}:-<default>}" in the source`,
-      );
-    }
-    const failed = missing.length > 0;
-    for (const ref of refs) {
-      const current = env[ref.name];
-      expansions.push({
-        pointer,
-        variable: ref.name,
-        usedDefault: ref.fallback !== undefined && isUnset(current),
-        toEnvReference: false,
-      });
-    }
-    if (!failed) replacements.push({ start: node.range[0], end: node.range[1], value: JSON.stringify(expanded) });
-  };
-
-  const walk = (node: unknown, pointer: string, key: string): void => {
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        walk(pair.value, `${pointer}/${escapePointer(k)}`, k);
-      }
-    } else if (isSeq(node)) {
-      // Items of a list inherit the list's key, so `keys: [${A}]` counts as a credential field.
-      node.items.forEach((item, i) => walk(item, `${pointer}/${i}`, key));
-    } else if (isScalar(node)) {
-      visitScalar(node, pointer, key);
-    }
-  };
-  walk(doc.contents, '', '');
-
+  const w: Walk = { env, file, lineCounter, expansions, diagnostics, replacements: [] };
+  walk(w, doc.contents, '', '');
   if (diagnostics.length > 0) return { expansions, diagnostics };
 
   let out = text;
-  for (const r of [...replacements].sort((a, b) => b.start - a.start)) {
+  for (const r of [...w.replacements].sort((a, b) => b.start - a.start)) {
     out = out.slice(0, r.start) + r.value + out.slice(r.end);
   }
   return { text: out, expansions, diagnostics };
