@@ -6,6 +6,9 @@
 // - tokens: a sliding-window estimate, the previous wall-clock minute weighted by the part of it still
 //   inside the last 60 s plus the current minute. Tokens are known only after an answer, so in-flight
 //   requests can take a key past `tpm` (by at most what they use).
+// Keys (or client addresses) are remembered least-recently-used first out, so a client that keeps sending
+// keeps its windows however many others come and go.
+import { LRUCache } from 'lru-cache';
 
 export interface RateLimitConfig {
   rpm?: number;
@@ -131,18 +134,17 @@ interface KeyWindows {
   tokens: WeightedMinute;
 }
 
-const MAX_KEYS = 10_000;
+/** Keys (or client addresses) whose windows are kept; past it the least recently seen one is forgotten. */
+export const MAX_RATE_KEYS = 10_000;
 
 export class KeyRateLimiter {
-  private readonly keys = new Map<string, KeyWindows>();
+  private readonly keys = new LRUCache<string, KeyWindows>({ max: MAX_RATE_KEYS });
 
   constructor(readonly config: RateLimitConfig) {}
 
   private windows(key: string): KeyWindows {
     let w = this.keys.get(key);
     if (!w) {
-      // Bounded memory: keys are authenticated ones (or client addresses when auth is off).
-      if (this.keys.size >= MAX_KEYS) this.keys.clear();
       w = { requests: new SlidingCounter(), tokens: new WeightedMinute() };
       this.keys.set(key, w);
     }
@@ -155,7 +157,8 @@ export class KeyRateLimiter {
    */
   adopt(previous: KeyRateLimiter | undefined): void {
     if (!previous) return;
-    for (const [key, w] of previous.keys) if (!this.keys.has(key)) this.keys.set(key, w);
+    // Oldest first, so the recency order carries over too.
+    for (const [key, w] of [...previous.keys.entries()].reverse()) if (!this.keys.has(key)) this.keys.set(key, w);
   }
 
   /** Decides here (no Redis, or Redis down) and counts the request when it is allowed. */
@@ -183,6 +186,6 @@ export class KeyRateLimiter {
 
   /** Requests and tokens each key has in the current window (for rmctl status; changes no decision). */
   usage(now: number): Array<{ key: string; requests: number; tokens: number }> {
-    return [...this.keys].map(([key, w]) => ({ key, requests: w.requests.count(now), tokens: w.tokens.used(now) }));
+    return [...this.keys.entries()].reverse().map(([key, w]) => ({ key, requests: w.requests.count(now), tokens: w.tokens.used(now) }));
   }
 }
