@@ -1,12 +1,6 @@
 // `rmctl explain` for people: one model's try order per policy, or every public name as a table.
 import type { ExplainedGroup, ModelExplanation, NameSummary } from '../proxy/explain.js';
-
-/** Left-aligned columns, two spaces apart. */
-export function columns(rows: readonly string[][]): string[] {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ').trimEnd());
-}
+import { alignColumns as columns } from './table.js';
 
 function groupLines(g: ExplainedGroup): string[] {
   const head = g.role === 'requested' ? `  group ${g.group} (${g.strategy})` : `  then fallback group ${g.group} (${g.strategy})`;

@@ -43,9 +43,16 @@ export function parseConnectTo(value: string | undefined): ConnectRule[] {
     .map((s) => s.trim())
     .filter((s) => s !== '')
     .map((rule) => {
-      const parts = splitHostPorts(rule);
-      const [fromHost, fromPort, toHost, toPort] = parts;
-      if (parts.length !== 4 || !toHost || !/^\d+$/.test(toPort) || (fromPort !== '' && !/^\d+$/.test(fromPort))) {
+      const [fromHost, fromPort, toHost, toPort, ...extra] = splitHostPorts(rule);
+      if (
+        extra.length > 0 ||
+        fromHost === undefined ||
+        fromPort === undefined ||
+        !toHost ||
+        toPort === undefined ||
+        !/^\d+$/.test(toPort) ||
+        (fromPort !== '' && !/^\d+$/.test(fromPort))
+      ) {
         throw new Error(`${CONNECT_TO_VARIABLE}: "${rule}" is not HOST1:PORT1:HOST2:PORT2 (for example router.huggingface.co:443:127.0.0.1:8443)`);
       }
       return { fromHost: fromHost.toLowerCase(), fromPort, toHost, toPort };

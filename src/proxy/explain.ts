@@ -91,8 +91,8 @@ export function explainGroup(group: ModelGroup, policy: string, tiers: readonly 
       if (!serves) skipped.push(skip(d, `${d.prefix}/ does not serve the ${endpoint} endpoint`));
       return serves;
     });
-    if (usable.length === 0) continue;
-    const tier = usable[0].tier;
+    const tier = usable[0]?.tier;
+    if (tier === undefined) continue;
     const left = perTier - (spent.get(tier) ?? 0);
     const fixed = isFixedBucket(group, usable);
     for (const [i, d] of usable.entries()) {
@@ -163,8 +163,9 @@ export function explainAll(table: RouteTable): NameSummary[] {
       const n = active.filter((d) => d.tier === tier).length;
       if (n > 0) tiers[tier] = n;
     }
-    const requested = e.policies[0].groups[0];
-    const first = requested.tries.filter((t) => t.step === 1).map((t) => t.id);
-    return { name, group: group.name, deployments: group.deployments.length, active: active.length, tiers, first, fallbacks: e.policies[0].groups.slice(1).map((g) => g.group) };
+    // The default policy's chain: the requested group, then its fallbacks (none when the policy is missing).
+    const [requested, ...fallbacks] = e.policies[0]?.groups ?? [];
+    const first = requested?.tries.filter((t) => t.step === 1).map((t) => t.id) ?? [];
+    return { name, group: group.name, deployments: group.deployments.length, active: active.length, tiers, first, fallbacks: fallbacks.map((g) => g.group) };
   });
 }

@@ -28,12 +28,10 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 /** Runs `work` over `items`, at most `limit` at a time, keeping the input order in the result. */
 export async function mapBounded<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
-  let next = 0;
+  // One iterator shared by the workers: each takes the next unclaimed item.
+  const queue = items.entries();
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i]);
-    }
+    for (const [i, item] of queue) out[i] = await work(item);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;

@@ -88,11 +88,14 @@ export function dnsServerResolve(server: string): Resolve {
   resolver.setServers([server]);
   return async (host) => {
     try {
-      return (await resolver.resolve4(host))[0];
+      const [v4] = await resolver.resolve4(host);
+      if (v4 !== undefined) return v4;
     } catch (err) {
       if ((err as { code?: string }).code !== 'ENODATA') throw err;
-      return (await resolver.resolve6(host))[0];
     }
+    const [v6] = await resolver.resolve6(host);
+    if (v6 === undefined) throw Object.assign(new Error(`no A or AAAA record for ${host}`), { code: 'ENODATA' });
+    return v6;
   };
 }
 

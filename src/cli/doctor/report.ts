@@ -62,11 +62,11 @@ export function renderText(report: DoctorReport, completion: boolean): string {
     rows.push([d.group, d.deployment, d.provider, reachCell(d), cell(d.key), cell(d.model_offered), d.latency_ms === undefined ? '-' : `${d.latency_ms}ms`, ...(completion ? [cell(d.completion)] : []), d.status.toUpperCase()]);
     notes.push(CHECKS.filter(([, get]) => get(d).status === 'fail' || get(d).status === 'warn').map(([name, get]) => `${name}: ${get(d).detail}`));
   }
-  const lines = alignColumns(rows);
-  const out = [lines[0]];
-  lines.slice(1).forEach((line, i) => {
+  const [header = '', ...body] = alignColumns(rows);
+  const out = [header];
+  body.forEach((line, i) => {
     out.push(line);
-    for (const n of notes[i]) out.push(`    ${n}`);
+    for (const n of notes[i] ?? []) out.push(`    ${n}`);
   });
   out.push('');
   for (const g of report.groups) out.push(`group ${g.group}: ${g.status} (${g.healthy}/${g.deployments} deployments usable)`);

@@ -39,7 +39,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       if (settled) return;
       settled = true;
       if (size > limit) reject(new BodyTooLargeError(true));
-      else resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+      else resolve((chunks.length === 1 ? chunks[0] : undefined) ?? Buffer.concat(chunks));
     });
     req.once('error', (err) => {
       if (settled) return;

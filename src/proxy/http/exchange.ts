@@ -86,7 +86,7 @@ export function sendJson(r: Exchange, status: number, body: unknown, headers?: R
   const h = r.headers;
   h['content-type'] = 'application/json';
   h['content-length'] = String(Buffer.byteLength(text));
-  if (headers) for (const k in headers) h[k] = headers[k];
+  if (headers) Object.assign(h, headers);
   res.writeHead(status, h);
   res.end(text);
 }

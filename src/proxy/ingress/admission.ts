@@ -10,8 +10,7 @@ const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Sets the x-ratelimit-* headers; answers 429 and returns false when the key is over its limit. */
 export function applyKeyLimit(svc: ProxyServices, r: Exchange, decision: RateDecision): boolean {
-  const h = decision.headers;
-  for (const k in h) r.headers[k] = h[k];
+  Object.assign(r.headers, decision.headers);
   if (decision.allowed) return true;
   svc.metrics.rateLimited.inc({ scope: 'key' });
   sendError(r, 429, { message: `rate limit exceeded for this key; retry in ${decision.retryAfterS}s`, type: 'rate_limit_error', code: 'rate_limit_exceeded' }, { 'retry-after': String(decision.retryAfterS) });
