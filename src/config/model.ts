@@ -25,6 +25,7 @@ export type ProviderType = (typeof PROVIDER_TYPES)[number];
 
 /** Services a registry may list beside its model servers (no models): accepted, never compiled. */
 export const NON_LLM_TYPES = ['tool_server', 'web_ui'] as const;
+export type NonLlmType = (typeof NON_LLM_TYPES)[number];
 
 export type ProviderStatus = 'active' | 'disabled' | 'pending_integration' | 'template';
 

@@ -1,7 +1,7 @@
 // Step 3: raw shapes -> one normalized model. Legacy forms (string models, dict fallback steps,
 // load_balancing.redundant_models) are accepted here and nowhere else. Fields that cannot take effect
 // are reported here, where their position is known: nothing is silently ignored.
-import { ROUTING_STRATEGIES, TIERS, type RoutingStrategy, type Tier } from '../shared/compiled-config.js';
+import { ROUTING_STRATEGIES, type RoutingStrategy, type Tier } from '../shared/compiled-config.js';
 import { wholeEnvReference } from '../shared/env.js';
 import { didYouMean } from '../shared/suggest.js';
 import type { Reporter } from './context.js';
@@ -14,12 +14,11 @@ import type {
   PatternRoute,
   Provider,
   ProviderModel,
-  ProviderStatus,
   ProviderType,
   RouterConfig,
 } from './model.js';
-import { NON_LLM_TYPES } from './model.js';
-import type { RawChainStep, RawLbGroup, RawMappingsFile, RawProvider, RawProvidersFile } from './raw.js';
+import type { NonLlmType } from './model.js';
+import type { RawChainStep, RawLbGroup, RawLoadBalancing, RawMappingsFile, RawProvider, RawProvidersFile } from './raw.js';
 import { modelForPurpose } from './purpose.js';
 import { joinPointer } from '../shared/yaml-source.js';
 
@@ -78,7 +77,8 @@ export function normalizeStrategy(
   reporter: Reporter,
   what: string,
 ): RoutingStrategy | undefined {
-  if ((ROUTING_STRATEGIES as readonly string[]).includes(value)) return value as RoutingStrategy;
+  const known = ROUTING_STRATEGIES.find((s) => s === value);
+  if (known) return known;
   const synonym = STRATEGY_SYNONYMS[value];
   if (synonym) return synonym;
   const guess = didYouMean(value, ROUTING_STRATEGIES);
@@ -95,19 +95,23 @@ export function normalizeProviders(raw: RawProvidersFile, file: string, reporter
   const providers = new Map<string, Provider>();
   for (const [key, p] of Object.entries(raw.providers)) {
     const at = joinPointer('', 'providers', key);
-    if ((NON_LLM_TYPES as readonly string[]).includes(p.type)) {
-      services.set(key, p.type);
-      reporter.info('provider/not-llm', { file, pointer: at }, `provider "${key}" is a ${p.type}, not a model server: it is left out of the compiled file`);
+    const type = p.type;
+    if (isServiceType(type)) {
+      services.set(key, type);
+      reporter.info('provider/not-llm', { file, pointer: at }, `provider "${key}" is a ${type}, not a model server: it is left out of the compiled file`);
       continue;
     }
-    providers.set(key, normalizeProvider(key, p, { file, pointer: at }, reporter));
+    providers.set(key, normalizeProvider(key, type, p, { file, pointer: at }, reporter));
   }
   return providers;
 }
 
-function normalizeProvider(key: string, p: RawProvider, origin: Origin, reporter: Reporter): Provider {
-  const type = p.type as ProviderType;
-  const status = (p.status ?? 'active') as ProviderStatus;
+function isServiceType(type: RawProvider['type']): type is NonLlmType {
+  return type === 'tool_server' || type === 'web_ui';
+}
+
+function normalizeProvider(key: string, type: ProviderType, p: RawProvider, origin: Origin, reporter: Reporter): Provider {
+  const status = p.status ?? 'active';
   const ptr = (...seg: Array<string | number>) => ({ file: origin.file, pointer: joinPointer(origin.pointer, ...seg) });
 
   const credentials: string[] = [];
@@ -165,7 +169,7 @@ function normalizeProvider(key: string, p: RawProvider, origin: Origin, reporter
   return {
     key,
     type,
-    tier: (p.tier as Tier | undefined) ?? defaultTier(type, p.base_url),
+    tier: p.tier ?? defaultTier(type, p.base_url),
     tierExplicit: p.tier !== undefined,
     status,
     active: status === 'active',
@@ -226,7 +230,7 @@ export function normalizeMappings(
         provider: d.provider,
         model: d.model,
         weight: d.weight,
-        tier: d.tier as Tier | undefined,
+        tier: d.tier,
         rpm: d.rpm,
         tpm: d.tpm,
         timeout: d.timeout,
@@ -252,7 +256,7 @@ export function normalizeMappings(
           provider: m.provider,
           model: m.backend_model ?? name,
           weight: m.weight,
-          tier: m.tier as Tier | undefined,
+          tier: m.tier,
           order: m.priority ? PRIORITY_ORDER[m.priority] : undefined,
           origin: at('exact_matches', name, 'provider'),
         },
@@ -361,7 +365,7 @@ export function normalizeMappings(
   }
 
   const policies: Record<string, Tier[]> = { ...DEFAULT_POLICIES };
-  for (const [name, tiers] of Object.entries(raw.policies ?? {})) policies[name] = tiers as Tier[];
+  for (const [name, tiers] of Object.entries(raw.policies ?? {})) policies[name] = tiers;
   const defaultPolicy: NameRef = { name: raw.default_policy ?? 'auto', origin: at(raw.default_policy ? 'default_policy' : '') };
 
   return {
@@ -431,10 +435,11 @@ function normalizeLoadBalancing(
       continue;
     }
     if (key === 'redundant_models') {
-      for (const [name, g] of Object.entries(value as Record<string, RawLbGroup>)) entries.push([name, g, ['load_balancing', 'redundant_models', name]]);
+      for (const [name, g] of Object.entries(lb.redundant_models ?? {})) entries.push([name, g, ['load_balancing', 'redundant_models', name]]);
       continue;
     }
-    entries.push([key, value as RawLbGroup, ['load_balancing', key]]);
+    // The schema makes every other key a group.
+    if (isLbGroup(value)) entries.push([key, value, ['load_balancing', key]]);
   }
 
   for (const [name, g, path] of entries) {
@@ -491,6 +496,10 @@ function normalizeLoadBalancing(
   }
 }
 
+function isLbGroup(value: RawLoadBalancing[string]): value is RawLbGroup {
+  return typeof value === 'object' && 'providers' in value && Array.isArray(value.providers);
+}
+
 function normalizeRouter(raw: RawMappingsFile, at: (...seg: Array<string | number>) => Origin, reporter: Reporter): RouterConfig {
   const r = raw.router ?? {};
   const strategy = r.routing_strategy
@@ -503,8 +512,4 @@ function normalizeRouter(raw: RawMappingsFile, at: (...seg: Array<string | numbe
     allowed_fails: r.allowed_fails ?? ROUTER_DEFAULTS.allowed_fails,
     cooldown_time: r.cooldown_time ?? ROUTER_DEFAULTS.cooldown_time,
   };
-}
-
-export function isTier(value: string): value is Tier {
-  return (TIERS as readonly string[]).includes(value);
 }
