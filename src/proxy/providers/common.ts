@@ -1,5 +1,6 @@
-// Small helpers every translating adapter needs: narrowing unknown JSON, client-mistake errors, tool-call
-// arguments, OpenAI's base64 embedding encoding and an incremental SSE decoder.
+// Small helpers every translating adapter needs: narrowing unknown JSON, parsing text that may not be
+// JSON, client-mistake errors, tool-call arguments, OpenAI's base64 embedding encoding, the answer's
+// timestamp and an incremental SSE decoder.
 import { RainyModelError } from '../../shared/errors.js';
 import type { RequestContext } from './types.js';
 
@@ -15,6 +16,23 @@ export function str(v: unknown): string | undefined {
 
 export function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+/** What parseJson returns for text that is not JSON: distinct from every value JSON can hold. */
+export const NOT_JSON: unique symbol = Symbol('not JSON');
+
+/** The text parsed as JSON, or NOT_JSON. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return NOT_JSON;
+  }
+}
+
+/** `created` of an OpenAI answer or chunk: Unix seconds. */
+export function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
 }
 
 /** A client mistake found while translating: the proxy answers 400 without trying other deployments. */

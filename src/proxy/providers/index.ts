@@ -1,7 +1,7 @@
 // Prefix -> adapter. Native adapters (anthropic, gemini, ollama) are added to ADAPTERS by their authors.
-import { anthropicAdapter } from './anthropic.js';
-import { geminiAdapter } from './gemini.js';
-import { ollamaAdapter } from './ollama.js';
+import { anthropicAdapter } from './anthropic/index.js';
+import { geminiAdapter } from './gemini/index.js';
+import { ollamaAdapter } from './ollama/index.js';
 import { openAICompatibleAdapter } from './openai-compatible.js';
 import type { ProviderAdapter } from './types.js';
 

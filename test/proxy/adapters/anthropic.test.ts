@@ -1,6 +1,6 @@
 // Anthropic adapter on request/response pairs written from Anthropic's Messages API documentation.
 import { describe, expect, it } from 'vitest';
-import { anthropicAdapter } from '../../../src/proxy/providers/anthropic.js';
+import { anthropicAdapter } from '../../../src/proxy/providers/anthropic/index.js';
 import type { AdapterDeployment, RequestContext } from '../../../src/proxy/providers/types.js';
 import { cut, expectWellFormed, fold, run, scatter } from './stream-helpers.js';
 
@@ -523,5 +523,10 @@ describe('anthropic errors', () => {
     expect(anthropicAdapter.translateError(529, '<html>busy</html>')).toMatchObject({ status: 503, retryable: true, message: '<html>busy</html>' });
     expect(anthropicAdapter.translateError(502, '')).toMatchObject({ status: 502, type: 'api_error', retryable: true, message: 'HTTP 502' });
     expect(anthropicAdapter.translateError(422, '{"weird":true}')).toMatchObject({ status: 422, retryable: false });
+  });
+
+  it('treats an error type named like an Object method as unknown (the HTTP status decides)', () => {
+    // A plain-object lookup found Object.prototype.constructor here and answered with no status at all.
+    expect(anthropicAdapter.translateError(400, body('constructor', 'odd'))).toEqual({ status: 400, type: 'invalid_request_error', code: 'constructor', message: 'odd', retryable: false });
   });
 });

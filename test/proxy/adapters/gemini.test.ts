@@ -1,7 +1,7 @@
 // Gemini adapter on request/response pairs written from the Gemini API reference (generateContent,
 // streamGenerateContent with alt=sse, embedContent, batchEmbedContents, google.rpc.Status errors).
 import { describe, expect, it } from 'vitest';
-import { geminiAdapter, THOUGHT_SIGNATURE_SEPARATOR } from '../../../src/proxy/providers/gemini.js';
+import { geminiAdapter, THOUGHT_SIGNATURE_SEPARATOR } from '../../../src/proxy/providers/gemini/index.js';
 import type { AdapterDeployment, RequestContext } from '../../../src/proxy/providers/types.js';
 import { cut, expectWellFormed, fold, run, scatter } from './stream-helpers.js';
 
@@ -459,5 +459,10 @@ describe('gemini errors', () => {
   it('accepts the array-wrapped form and non-JSON bodies', () => {
     expect(geminiAdapter.translateError(429, `[${status(429, 'RESOURCE_EXHAUSTED', 'quota')}]`)).toMatchObject({ status: 429, retryable: true, message: 'quota' });
     expect(geminiAdapter.translateError(502, 'Bad Gateway')).toMatchObject({ status: 502, retryable: true, message: 'Bad Gateway' });
+  });
+
+  it('treats an RPC status named like an Object method as unknown (the HTTP code decides)', () => {
+    // A plain-object lookup found Object.prototype.toString here and answered with no status at all.
+    expect(geminiAdapter.translateError(503, status(503, 'toString', 'odd'))).toEqual({ status: 503, type: 'api_error', code: 'toString', message: 'odd', retryable: true });
   });
 });

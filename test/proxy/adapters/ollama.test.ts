@@ -1,7 +1,7 @@
 // Ollama adapter on request/response pairs written from Ollama's API documentation (/api/chat,
 // /api/generate, /api/embed, NDJSON streaming).
 import { describe, expect, it } from 'vitest';
-import { ollamaAdapter } from '../../../src/proxy/providers/ollama.js';
+import { ollamaAdapter } from '../../../src/proxy/providers/ollama/index.js';
 import type { AdapterDeployment, RequestContext } from '../../../src/proxy/providers/types.js';
 import { cut, expectWellFormed, fold, run, scatter } from './stream-helpers.js';
 

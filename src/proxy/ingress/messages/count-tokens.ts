@@ -2,7 +2,7 @@
 // /v1/messages/count_tokens); no other provider kind has such an endpoint, so for them the proxy answers
 // an estimate (about four characters per token, a flat 1,600 per image or document) and says so in the
 // `x-rainymodel-token-count: estimate` header.
-import { anthropicAdapter } from '../../providers/anthropic.js';
+import { anthropicAdapter } from '../../providers/anthropic/index.js';
 import { isRecord, num, type Json } from '../../providers/common.js';
 import type { AdapterDeployment } from '../../providers/types.js';
 import type { CoreError, IngressAttempt, IngressRequest } from '../types.js';

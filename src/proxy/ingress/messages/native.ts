@@ -2,7 +2,7 @@
 // every other field kept: cache_control, thinking, server tools, betas), Anthropic's answer and SSE events
 // back unchanged. Events are read only for usage, for errors and for the end of the stream; message_start
 // and ping are held back until the first content event so that an error right after them still falls back.
-import { ANTHROPIC_VERSION, anthropicAdapter, messagesUrl } from '../../providers/anthropic.js';
+import { ANTHROPIC_VERSION, anthropicAdapter, messagesUrl } from '../../providers/anthropic/index.js';
 import { isRecord, num, SseDecoder, type Json } from '../../providers/common.js';
 import { findTopLevelModel } from '../../providers/openai-compatible.js';
 import type { AdapterDeployment, TranslatedError, UpstreamRequest } from '../../providers/types.js';
