@@ -8,7 +8,8 @@ import { normalizeMappings, normalizeProviders } from './normalize.js';
 import type { RawMappingsFile, RawProvidersFile } from './raw.js';
 import { readSource } from '../shared/yaml-source.js';
 import { resolve, type Routing } from './resolve.js';
-import { RULES, scanLiteralSecrets } from './rules.js';
+import { RULES } from './rule-list.js';
+import { scanLiteralSecrets } from './rules.js';
 import { validateAgainstSchema } from './schema.js';
 
 export interface SourceText {
@@ -60,7 +61,7 @@ export function loadConfig(providers: SourceText, mappings: SourceText, options:
   const routing = resolve(model, reporter);
   const flagged = new Set(secrets.map((d) => `${d.file}#${d.pointer}`));
   const ctx = { model, routing, sources: [p.source, m.source], env, strict, reporter, flagged };
-  for (const [, rule] of RULES) rule(ctx);
+  for (const rule of RULES) rule.run(ctx);
   return finish({ model, routing }, [...diagnostics, ...reporter.diagnostics]);
 }
 

@@ -6,7 +6,7 @@ import { keyVariableMismatch, providerForHost } from '../shared/provider-names.j
 import type { Origin, Provider } from './model.js';
 import { deploymentOrders } from './order.js';
 import { joinPointer } from '../shared/yaml-source.js';
-import type { Rule } from './rules.js';
+import type { Rule } from './rule.js';
 
 /** Types whose api_base LiteLLM calls at the OpenAI-style `/v1` root. */
 const V1_ROOT_TYPES = new Set(['llama_cpp', 'vllm', 'openai_compatible', 'openai']);

@@ -1,26 +1,12 @@
-// Step 4b: semantic rules over the normalized model and its resolved routing. Each rule is a small named
-// function that reports what it finds; `RULES` is the list `validate` runs.
+// Step 4b: semantic rules over the normalized model and its resolved routing: provider URLs, environment,
+// secrets (and the file scan for them), fallback cycles, policies, router settings. Each is a small named
+// function that reports what it finds; rule-list.ts lists them with their codes and fixes.
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { envReferences, isUnset, withDefaults, wholeEnvReference, type Env } from '../shared/env.js';
-import type { Reporter } from './context.js';
-import type { Model, Origin } from './model.js';
+import { envReferences, isUnset, withDefaults, wholeEnvReference } from '../shared/env.js';
+import type { Origin } from './model.js';
 import type { Diagnostic } from '../shared/diagnostics.js';
 import { joinPointer, locate, type SourceDocument } from '../shared/yaml-source.js';
-import type { Routing } from './resolve.js';
-import { groupStrategies, keyVariableProvider, litellmEnvValues, masterKeyUnset, orderNeedsPreCallChecks, tierFallthrough } from './rules-litellm.js';
-
-export interface RuleContext {
-  model: Model;
-  routing: Routing;
-  sources: SourceDocument[];
-  env: Env;
-  strict: boolean;
-  reporter: Reporter;
-  /** `file#pointer` of the literal secrets already reported by the file scan. */
-  flagged: ReadonlySet<string>;
-}
-
-export type Rule = (ctx: RuleContext) => void;
+import type { Rule } from './rule.js';
 
 const LOCAL_SERVER_TYPES = new Set(['ollama', 'llama_cpp', 'vllm', 'openai_compatible']);
 
@@ -268,18 +254,3 @@ export const routerSettings: Rule = ({ model, reporter, sources }) => {
     reporter.warn('effect/none', { file, pointer: '/fleet' }, 'fleet has no effect without Redis: replicas share nothing', 'set router.redis_host (every rmctl serve replica points at the same Redis)');
   }
 };
-
-export const RULES: ReadonlyArray<[name: string, rule: Rule]> = [
-  ['provider-base-urls', providerBaseUrls],
-  ['unset-environment', unsetEnvironment],
-  ['literal-secrets', literalSecrets],
-  ['fallback-cycles', fallbackCycles],
-  ['policies', policies],
-  ['router-settings', routerSettings],
-  ['litellm-env-values', litellmEnvValues],
-  ['order-needs-pre-call-checks', orderNeedsPreCallChecks],
-  ['tier-fallthrough', tierFallthrough],
-  ['master-key-unset', masterKeyUnset],
-  ['group-strategies', groupStrategies],
-  ['key-variable-provider', keyVariableProvider],
-];
