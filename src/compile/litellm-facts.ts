@@ -1,11 +1,10 @@
 // The LiteLLM facts as a checker: does a compiled config load whole in a stock LiteLLM (1.81+) and mean
 // there what it means in `rmctl serve`? A JSON Schema of what LiteLLM's typed fields accept
-// (schemas/litellm-accepts.schema.json) plus the semantic conditions no schema can say. Pure: the caller
+// (schemas/litellm-accepts.schema.json, through the one schema registry) plus the semantic conditions no schema can say. Pure: the caller
 // passes the parsed config (and, optionally, the environment to check the master key against).
-import { readFileSync } from 'node:fs';
-import { Ajv, type ValidateFunction } from 'ajv';
 import type { CompiledConfig, Deployment } from '../shared/compiled-config.js';
 import { isUnset, type Env } from '../shared/env.js';
+import { schemaProblems } from '../shared/schema-diagnostics.js';
 
 export interface LitellmFinding {
   /** A stable name for the fact that does not hold. */
@@ -15,22 +14,9 @@ export interface LitellmFinding {
   message: string;
 }
 
-let accepts: ValidateFunction | undefined;
-
-function acceptsSchema(): ValidateFunction {
-  if (!accepts) {
-    const schema = JSON.parse(readFileSync(new URL('../../schemas/litellm-accepts.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-    accepts = new Ajv({ allErrors: true, strict: true }).compile(schema);
-  }
-  return accepts;
-}
-
 export function checkLitellmFacts(config: CompiledConfig, env?: Env): LitellmFinding[] {
   const findings: LitellmFinding[] = [];
-  const validate = acceptsSchema();
-  if (!validate(config)) {
-    for (const e of validate.errors ?? []) findings.push({ fact: 'accepted-shape', pointer: e.instancePath, message: `${e.instancePath || '/'} ${e.message ?? 'is invalid'}` });
-  }
+  for (const p of schemaProblems('litellm-accepts', config, { unknownKeys: 'error' })) findings.push({ fact: 'accepted-shape', pointer: p.pointer, message: p.message });
   findings.push(...noBracedReferences(config), ...orderNeedsPreCallChecks(config), ...consistentWeights(config));
   findings.push(...fallbackTargetsExist(config), ...uniqueIds(config), ...masterKeySet(config, env));
   return findings;
@@ -78,10 +64,11 @@ function consistentWeights(config: CompiledConfig): LitellmFinding[] {
     for (const key of ['weight', 'rpm', 'tpm'] as const) {
       const without = members.filter(({ d }) => d.litellm_params[key] === undefined);
       if (without.length === members.length) continue;
-      if (without.length > 0) {
+      const first = without[0];
+      if (first) {
         out.push({
           fact: 'weights-consistent',
-          pointer: `/model_list/${without[0].i}/litellm_params`,
+          pointer: `/model_list/${first.i}/litellm_params`,
           message: `group "${name}": ${members.length - without.length} of ${members.length} deployments have ${key}; LiteLLM would give the others weight 0`,
         });
       }

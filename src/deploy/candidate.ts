@@ -1,13 +1,12 @@
 // What apply and rollback deploy: the bytes for the target plus the parsed config (for the plan and the
 // expected public models). Every origin (working-tree sources, sources at a commit, the compiled file at a
 // commit, a backup) ends up here and then goes through the same transaction.
-import { readFile } from 'node:fs/promises';
-import { Ajv, type ValidateFunction } from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
 import { buildFromTexts, type BuildResult, type SourceText } from '../compile/index.js';
 import type { CompiledConfig } from '../shared/compiled-config.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../shared/diagnostics.js';
 import { RainyModelError } from '../shared/errors.js';
+import { schemaDiagnostics } from '../shared/schema-diagnostics.js';
+import { readSource } from '../shared/yaml-source.js';
 import { expandEnvReferences, type Expansion } from './env-expand.js';
 import { resolveCommit, showFile } from './git.js';
 import { parseConfigText, sha256 } from './plan.js';
@@ -64,45 +63,15 @@ export function candidateFromBuild(
   return { ...result, diagnostics: sortDiagnostics([...build.diagnostics, ...result.diagnostics]) };
 }
 
-let validator: ValidateFunction | undefined;
-
-async function compiledValidator(): Promise<ValidateFunction> {
-  if (validator) return validator;
-  // src/deploy and dist/deploy both sit two levels under the package root, next to schemas/.
-  const schema = JSON.parse(await readFile(new URL('../../schemas/litellm-config.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-  validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  return validator;
-}
-
-/** Schema check for a compiled file that did not come out of the compiler just now (git, backups). */
-export async function checkCompiledText(text: string, file: string): Promise<Diagnostic[]> {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return doc.errors.map((e) => {
-      const pos = lineCounter.linePos(e.pos[0]);
-      return { code: 'yaml/syntax', severity: 'error' as const, message: e.message.split('\n')[0] ?? e.message, file, line: pos.line, col: pos.col, pointer: '' };
-    });
-  }
-  const validate = await compiledValidator();
-  if (validate(doc.toJS())) return [];
-  return (validate.errors ?? []).map((e) => {
-    const path = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    let node = doc.getIn(path.map((s) => (/^\d+$/.test(s) ? Number(s) : s)), true) as { range?: [number, number, number] } | undefined;
-    for (let n = path.length - 1; !node?.range && n >= 0; n--) {
-      node = doc.getIn(path.slice(0, n).map((s) => (/^\d+$/.test(s) ? Number(s) : s)), true) as typeof node;
-    }
-    const pos = node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
-    return {
-      code: `schema/${e.keyword}`,
-      severity: 'error' as const,
-      message: `${e.instancePath || '(document)'} ${e.message ?? 'is invalid'}`,
-      file,
-      line: pos.line,
-      col: pos.col,
-      pointer: e.instancePath,
-    };
-  });
+/**
+ * Schema check for a compiled file that did not come out of the compiler just now (git, backups): the
+ * same reader, schema and mapper as serve's loader, so a file rollback accepts is a file serve loads.
+ */
+export function checkCompiledText(text: string, file: string): Diagnostic[] {
+  const { source, diagnostics } = readSource(file, text);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0 || source.value === undefined) return errors;
+  return schemaDiagnostics('litellm-config', source, { unknownKeys: 'error' });
 }
 
 export interface AtCommitOptions {
@@ -130,7 +99,7 @@ export async function candidateAtCommit(options: AtCommitOptions): Promise<Candi
       throw new RainyModelError('deploy/git-missing-file', `commit ${short} has no ${options.compiled}`);
     }
     const label = `${options.compiled}@${short}`;
-    const schema = await checkCompiledText(text, label);
+    const schema = checkCompiledText(text, label);
     if (hasErrors(schema)) return { diagnostics: sortDiagnostics(schema), commit };
     return { ...candidateFromCompiled(text, { file: label, env: options.env, origin: `compiled file at ${short}`, sourcesCommit: commit }), commit };
   }

@@ -205,6 +205,7 @@ describe('rmctl doctor', () => {
     const file = writeTempFile('model_list:\n  - model_name: g\n    litellm_params: {}\n');
     const r = await doctor(['-c', file]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('missing required field "model"');
+    // The same words as `rmctl validate` (one schema mapper for every reader of a config).
+    expect(r.stderr).toContain('is missing the required key "model"');
   });
 });

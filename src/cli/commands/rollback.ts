@@ -51,7 +51,7 @@ export function register(program: Command): void {
           if (flags.backup !== undefined) {
             const { entry, content } = await new BackupStore(settings.backupDir).get(flags.backup, target);
             // A backup holds exactly the bytes that were deployed: restore them as they are (no expansion).
-            const schema = await checkCompiledText(content, entry.file);
+            const schema = checkCompiledText(content, entry.file);
             prepared = hasErrors(schema)
               ? { diagnostics: schema }
               : candidateFromCompiled(content, { file: entry.file, env: process.env, origin: `backup ${entry.id}`, sourcesCommit: entry.sources_commit, expand: false });
