@@ -1,28 +1,18 @@
 // The complete answer of an ingress request (Anthropic Messages, OpenAI Responses): the upstream body is
 // parsed, checked, and turned into the client's API by the attempt; tokens and headers as for chat.
-import type { Dispatcher } from 'undici';
-import { isObject, type Exchange } from '../http/exchange.js';
+import { isObject } from '../http/exchange.js';
 import type { IngressAttempt } from '../ingress/types.js';
-import type { ProxyServices } from '../services.js';
-import type { ModelGroup, RuntimeDeployment } from '../table.js';
 import { failed, networkFailure, type Outcome } from '../attempt/outcome.js';
+import type { AnswerContext } from './context.js';
 import { sendAnswer } from './json.js';
 
-export async function finishIngressJson(
-  svc: ProxyServices,
-  r: Exchange,
-  group: ModelGroup,
-  d: RuntimeDeployment,
-  resp: Dispatcher.ResponseData,
-  upstreamStart: number,
-  timedOut: () => boolean,
-  attempt: IngressAttempt,
-): Promise<Outcome> {
+export async function finishIngressJson(a: AnswerContext, attempt: IngressAttempt): Promise<Outcome> {
+  const r = a.r;
   let text: string;
   try {
-    text = await resp.body.text();
+    text = await a.resp.body.text();
   } catch (err) {
-    return networkFailure(r, err, timedOut());
+    return networkFailure(r, err, a.timedOut());
   }
   let parsed: unknown;
   try {
@@ -43,5 +33,5 @@ export async function finishIngressJson(
   }
   r.promptTokens = answer.usage.prompt;
   r.completionTokens = answer.usage.completion;
-  return sendAnswer(svc, r, group, d, upstreamStart, Buffer.from(JSON.stringify(answer.body)), true);
+  return sendAnswer(a, Buffer.from(JSON.stringify(answer.body)), true);
 }

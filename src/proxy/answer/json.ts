@@ -1,10 +1,9 @@
 // The complete (non-streamed) answer: reads the upstream body, checks it is an answer and not an error
 // in disguise, translates it when the adapter is not OpenAI-shaped, and writes it to the client with
 // the how-it-was-served headers, token counts and the response cache.
-import type { Dispatcher } from 'undici';
-import { isObject, successHeaders, type Exchange } from '../http/exchange.js';
-import type { ProxyServices } from '../services.js';
-import type { ModelGroup, RuntimeDeployment } from '../table.js';
+import { isObject, successHeaders } from '../http/exchange.js';
+import type { ProviderAdapter } from '../providers/types.js';
+import type { AnswerContext } from './context.js';
 import { failed, networkFailure, type Outcome } from '../attempt/outcome.js';
 import { countTokens, markServed } from '../attempt/bookkeeping.js';
 import { finishIngressJson } from './ingress-json.js';
@@ -17,31 +16,27 @@ const DATA_KEY = Buffer.from('"data"');
 export const PROMPT_TOKENS = /"prompt_tokens"\s*:\s*(\d+)/;
 export const COMPLETION_TOKENS = /"completion_tokens"\s*:\s*(\d+)/;
 
-/** True when the bytes start with `{` and end with `}` (whitespace aside): a cheap shape check. */
-function looksLikeObject(b: Buffer): boolean {
-  let i = 0;
-  while (i < b.length && b[i] <= 0x20) i++;
-  let j = b.length - 1;
-  while (j > i && b[j] <= 0x20) j--;
-  return b[i] === OPEN_BRACE && b[j] === CLOSE_BRACE;
+/** The index of the first byte from `from` on (going `step`) that is not white space; out of range if none. */
+function skipSpace(b: Buffer, from: number, step: 1 | -1): number {
+  let i = from;
+  for (let c = b[i]; c !== undefined && c <= 0x20; c = b[i]) i += step;
+  return i;
 }
 
-export async function finishJson(
-  svc: ProxyServices,
-  r: Exchange,
-  group: ModelGroup,
-  d: RuntimeDeployment,
-  resp: Dispatcher.ResponseData,
-  upstreamStart: number,
-  timedOut: () => boolean,
-): Promise<Outcome> {
-  const adapter = d.adapter!;
-  if (r.ingressAttempt) return finishIngressJson(svc, r, group, d, resp, upstreamStart, timedOut, r.ingressAttempt);
+/** True when the bytes start with `{` and end with `}` (whitespace aside): a cheap shape check. */
+function looksLikeObject(b: Buffer): boolean {
+  return b[skipSpace(b, 0, 1)] === OPEN_BRACE && b[skipSpace(b, b.length - 1, -1)] === CLOSE_BRACE;
+}
+
+/** The complete answer of an attempt whose deployment has `adapter` (callUpstream checked it has one). */
+export async function finishJson(a: AnswerContext, adapter: ProviderAdapter): Promise<Outcome> {
+  const r = a.r;
+  if (r.ingressAttempt) return finishIngressJson(a, r.ingressAttempt);
   let bytes: Uint8Array;
   try {
-    bytes = await resp.body.bytes();
+    bytes = await a.resp.body.bytes();
   } catch (err) {
-    return networkFailure(r, err, timedOut());
+    return networkFailure(r, err, a.timedOut());
   }
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // OpenAI-shaped answers go out as the very bytes that came in. Parsing them (and serialising again)
@@ -49,7 +44,7 @@ export async function finishJson(
   // (no "choices", no "data": an error inside a 200, or something else) is parsed to say what it is.
   if (adapter.passThrough && (buf.includes(CHOICES_KEY) || buf.includes(DATA_KEY))) {
     if (!looksLikeObject(buf)) return failed('bad_response', `upstream sent malformed JSON: ${buf.toString('utf8', 0, 120)}`);
-    return sendAnswer(svc, r, group, d, upstreamStart, buf);
+    return sendAnswer(a, buf);
   }
   const text = buf.toString('utf8');
   let parsed: unknown;
@@ -64,10 +59,10 @@ export async function finishJson(
     const te = adapter.translateError(502, text);
     return failed('upstream_error', te.message);
   }
-  if (adapter.passThrough) return sendAnswer(svc, r, group, d, upstreamStart, buf);
+  if (adapter.passThrough) return sendAnswer(a, buf);
   let translated: Record<string, unknown>;
   try {
-    translated = adapter.translateResponse(r.ctx, d.adapterDeployment, parsed);
+    translated = adapter.translateResponse(r.ctx, a.d.adapterDeployment, parsed);
   } catch (err) {
     return failed('bad_response', `cannot translate upstream answer: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -76,11 +71,12 @@ export async function finishJson(
     if (typeof usage.prompt_tokens === 'number') r.promptTokens = usage.prompt_tokens;
     if (typeof usage.completion_tokens === 'number') r.completionTokens = usage.completion_tokens;
   }
-  return sendAnswer(svc, r, group, d, upstreamStart, Buffer.from(JSON.stringify(translated)), true);
+  return sendAnswer(a, Buffer.from(JSON.stringify(translated)), true);
 }
 
 /** Sends a complete 200 answer; `usageKnown` when the caller already read usage from a parsed object. */
-export function sendAnswer(svc: ProxyServices, r: Exchange, group: ModelGroup, d: RuntimeDeployment, upstreamStart: number, out: Buffer, usageKnown = false): Outcome {
+export function sendAnswer(a: AnswerContext, out: Buffer, usageKnown = false): Outcome {
+  const { svc, r, group, d } = a;
   if (r.clientGone) return { kind: 'aborted' };
   if (!usageKnown) {
     // usage sits at the end of an OpenAI answer: read its two numbers there instead of parsing the body.
@@ -93,7 +89,7 @@ export function sendAnswer(svc: ProxyServices, r: Exchange, group: ModelGroup, d
       if (c) r.completionTokens = Number(c[1]);
     }
   }
-  markServed(svc, r, group, d, upstreamStart);
+  markServed(svc, r, group, d, a.upstreamStart);
   const headers = successHeaders(r, d, 'application/json');
   headers['content-length'] = String(out.length);
   r.res.writeHead(200, headers);

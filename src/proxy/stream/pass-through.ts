@@ -5,6 +5,8 @@
 import { ERROR_PAYLOAD, SseDecoder } from '../sse.js';
 import { failed, translatedFailure } from '../attempt/outcome.js';
 import { COMPLETION_TOKENS, PROMPT_TOKENS } from '../answer/json.js';
+import type { ProviderAdapter } from '../providers/types.js';
+import type { AnswerContext } from '../answer/context.js';
 import { StreamPump } from './pump.js';
 
 const FIRST_EVENT_LIMIT = 1 << 20;
@@ -29,6 +31,13 @@ export class PassThroughPump extends StreamPump {
   private prev: Buffer | undefined;
   private last: Buffer | undefined;
 
+  constructor(
+    a: AnswerContext,
+    private readonly adapter: ProviderAdapter,
+  ) {
+    super(a);
+  }
+
   protected accept(chunk: Buffer): void {
     if (this.state === 'streaming') {
       this.prev = this.last;
@@ -48,17 +57,17 @@ export class PassThroughPump extends StreamPump {
       const data = e.data.trim();
       if (data === '') continue;
       if (ERROR_PAYLOAD.test(data)) {
-        this.a.body.destroy();
-        return this.settle(translatedFailure(this.a.d.adapter!.translateError(502, data)));
+        this.body.destroy();
+        return this.settle(translatedFailure(this.adapter.translateError(502, data)));
       }
       if (!isChunkData(data)) {
-        this.a.body.destroy();
+        this.body.destroy();
         return this.settle(failed('bad_response', `upstream stream's first event is not JSON: ${data.slice(0, 120)}`));
       }
       return this.commitPending();
     }
     if (this.pendingBytes > FIRST_EVENT_LIMIT) {
-      this.a.body.destroy();
+      this.body.destroy();
       this.settle(failed('bad_response', 'upstream stream sent no event in its first megabyte'));
     }
   }

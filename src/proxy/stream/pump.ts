@@ -6,34 +6,23 @@
 // The two ways to move bytes live in pass-through.ts (OpenAI-shaped upstreams: bytes as they come)
 // and translating.ts (native adapters: events in, OpenAI chunks out).
 import type { Dispatcher } from 'undici';
-import { successHeaders, type Exchange } from '../http/exchange.js';
-import type { ProxyServices } from '../services.js';
-import type { ModelGroup, RuntimeDeployment } from '../table.js';
+import { successHeaders } from '../http/exchange.js';
 import { errorCode, networkFailure, type Outcome } from '../attempt/outcome.js';
 import { countTokens, markServed } from '../attempt/bookkeeping.js';
+import type { AnswerContext } from '../answer/context.js';
 import { sseErrorEvent } from '../sse.js';
 
 export type PumpState = 'awaiting_first_event' | 'streaming' | 'settled';
 
-/** Everything a pump needs about its attempt. */
-export interface PumpAttempt {
-  svc: ProxyServices;
-  r: Exchange;
-  group: ModelGroup;
-  d: RuntimeDeployment;
-  body: Dispatcher.ResponseData['body'];
-  upstreamStart: number;
-  /** The stream_timeout timer: cleared at the commit (after it, `timeout` bounds silence instead). */
-  timer: NodeJS.Timeout;
-  timedOut: () => boolean;
-}
-
 export abstract class StreamPump {
   protected state: PumpState = 'awaiting_first_event';
+  /** The upstream body being pumped. */
+  protected readonly body: Dispatcher.ResponseData['body'];
   private resolve!: (o: Outcome) => void;
   readonly outcome: Promise<Outcome>;
 
-  constructor(protected readonly a: PumpAttempt) {
+  constructor(protected readonly a: AnswerContext) {
+    this.body = a.resp.body;
     this.outcome = new Promise<Outcome>((resolve) => {
       this.resolve = resolve;
     });
@@ -41,7 +30,7 @@ export abstract class StreamPump {
 
   /** Wires the pump to the upstream body; the promise settles with the attempt's outcome. */
   run(): Promise<Outcome> {
-    const body = this.a.body;
+    const body = this.body;
     body.on('data', this.onData);
     body.once('end', () => {
       if (this.state !== 'settled') this.onEnd();
@@ -71,7 +60,7 @@ export abstract class StreamPump {
   protected settle(o: Outcome): void {
     if (this.state === 'settled') return;
     this.state = 'settled';
-    this.a.body.off('data', this.onData);
+    this.body.off('data', this.onData);
     this.resolve(o);
   }
 
@@ -91,8 +80,8 @@ export abstract class StreamPump {
   protected write(chunk: Buffer | string): void {
     const res = this.a.r.res;
     if (!res.write(chunk)) {
-      this.a.body.pause();
-      res.once('drain', () => this.a.body.resume());
+      this.body.pause();
+      res.once('drain', () => this.body.resume());
     }
   }
 

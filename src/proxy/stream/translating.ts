@@ -1,59 +1,27 @@
 // The stream of a native upstream (anthropic, gemini, ollama): the adapter's stream translator turns
-// upstream text into events, written to the client as OpenAI chunks. An error event before the commit
-// is a failure to fall back from; after it, the client's stream ends with an error event.
+// upstream text into events, written to the client as OpenAI chunks (`data: {...}`), `data: [DONE]` at
+// the end; usage is read from the chunks that carry it.
 import { isObject } from '../http/exchange.js';
-import type { StreamEvent, StreamTranslator } from '../providers/types.js';
+import type { ProviderAdapter, StreamEvent } from '../providers/types.js';
+import type { AnswerContext } from '../answer/context.js';
 import { SSE_DONE } from '../sse.js';
-import { failed, translatedFailure } from '../attempt/outcome.js';
-import { StreamPump, type PumpAttempt } from './pump.js';
+import { DecodingPump } from './decoding.js';
 
-export class TranslatingPump extends StreamPump {
-  private readonly translator: StreamTranslator;
-  private readonly decoder = new TextDecoder();
+const ENDED_EARLY = { beforeFirst: 'upstream stream ended before its first chunk', midway: 'upstream stream ended without [DONE]' };
 
-  constructor(a: PumpAttempt) {
-    super(a);
-    this.translator = a.d.adapter!.createStreamTranslator(a.r.ctx, a.d.adapterDeployment);
+export class TranslatingPump extends DecodingPump<StreamEvent> {
+  constructor(a: AnswerContext, adapter: ProviderAdapter) {
+    super(a, adapter.createStreamTranslator(a.r.ctx, a.d.adapterDeployment), ENDED_EARLY);
   }
 
-  protected accept(chunk: Buffer): void {
-    this.handle(this.translator.push(this.decoder.decode(chunk, { stream: true })));
+  protected writeEvent(ev: StreamEvent): void {
+    if (ev.kind !== 'chunk') return;
+    this.takeUsage(ev.data.usage);
+    this.write(`data: ${JSON.stringify(ev.data)}\n\n`);
   }
 
-  protected onEnd(): void {
-    const tail = this.decoder.decode();
-    if (!this.handle([...(tail ? this.translator.push(tail) : []), ...this.translator.end()])) return;
-    if (this.state === 'awaiting_first_event') return this.settle(failed('bad_response', 'upstream stream ended before its first chunk'));
-    this.breakMidway('upstream stream ended without [DONE]', 'stream_truncated');
-    this.settle({ kind: 'served' });
-  }
-
-  /** Writes the events; false once the pump settled (an error or the end). */
-  private handle(events: StreamEvent[]): boolean {
-    const body = this.a.body;
-    for (const ev of events) {
-      if (ev.kind === 'error') {
-        if (this.state === 'awaiting_first_event') {
-          body.destroy();
-          this.settle(translatedFailure(ev.error));
-        } else {
-          this.breakMidway(ev.error.message, ev.error.code ?? 'upstream_stream_error');
-          body.destroy();
-          this.settle({ kind: 'served' });
-        }
-        return false;
-      }
-      if (this.state === 'awaiting_first_event') this.commit();
-      if (ev.kind === 'done') {
-        this.a.r.res.write(SSE_DONE);
-        body.destroy();
-        this.finish();
-        return false;
-      }
-      this.takeUsage(ev.data.usage);
-      this.write(`data: ${JSON.stringify(ev.data)}\n\n`);
-    }
-    return true;
+  protected writeDone(): void {
+    this.a.r.res.write(SSE_DONE);
   }
 
   private takeUsage(u: unknown): void {

@@ -8,6 +8,7 @@ import type { UpstreamRequest } from '../providers/types.js';
 import type { ProxyServices } from '../services.js';
 import type { ModelGroup, RuntimeDeployment } from '../table.js';
 import { failed, networkFailure, parseRetryAfter, type Outcome } from '../attempt/outcome.js';
+import type { AnswerContext } from '../answer/context.js';
 import { finishJson } from '../answer/json.js';
 import { pumpStream } from '../stream/start.js';
 import { UpstreamAbort } from './abort.js';
@@ -70,7 +71,8 @@ export async function callUpstream(svc: ProxyServices, r: Exchange, group: Model
       return networkFailure(r, err, timedOut);
     }
     if (resp.statusCode < 200 || resp.statusCode >= 300) return await upstreamRefused(r, d, resp, () => timedOut);
-    if (!r.stream) return await finishJson(svc, r, group, d, resp, upstreamStart, () => timedOut);
+    const answer: AnswerContext = { svc, r, group, d, resp, upstreamStart, timer, timedOut: () => timedOut };
+    if (!r.stream) return await finishJson(answer, adapter);
     const contentType = String(resp.headers['content-type'] ?? '');
     if (adapter.passThrough && !contentType.includes('text/event-stream')) {
       let text = '';
@@ -81,7 +83,7 @@ export async function callUpstream(svc: ProxyServices, r: Exchange, group: Model
       }
       return failed('bad_response', `upstream answered a stream request with ${contentType || 'no content type'}: ${text.slice(0, 200)}`);
     }
-    return await pumpStream(svc, r, group, d, resp, upstreamStart, timer, () => timedOut);
+    return await pumpStream(answer, adapter);
   } finally {
     clearTimeout(timer);
     d.state.inflight--;
