@@ -66,7 +66,6 @@ export default tseslint.config(
     files: [
       'src/proxy/providers/gemini.ts', // 563 lines
       'src/proxy/providers/anthropic.ts', // 472 lines; handle() 100
-      'src/config/normalize.ts', // 462 lines; normalizeMappings() 182
     ],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },

@@ -1,7 +1,7 @@
-// Diagnostics that point at a node of a source file, by origin (file + JSON pointer).
+// Diagnostics that point at a node of a source file, by origin (file + JSON pointer), and the origins under a node.
 import type { Diagnostic, Severity } from '../shared/diagnostics.js';
 import type { Origin } from './model.js';
-import { locate, type SourceDocument } from '../shared/yaml-source.js';
+import { joinPointer, locate, type SourceDocument } from '../shared/yaml-source.js';
 
 export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
@@ -30,4 +30,11 @@ export class Reporter {
   info(code: string, origin: Origin, message: string, hint?: string): void {
     this.report('info', code, origin, message, hint);
   }
+}
+
+/** Origins under one node of one file: `at('models', 0)` is `{ file, pointer: base + '/models/0' }`. */
+export type At = (...segments: Array<string | number>) => Origin;
+
+export function originsUnder(file: string, base = ''): At {
+  return (...segments) => ({ file, pointer: joinPointer(base, ...segments) });
 }
