@@ -144,6 +144,11 @@ export class DeploymentBuilder {
     };
   }
 
+  /** Frees an id for reuse (a pattern route's deployment that was forgotten). */
+  releaseId(id: string): void {
+    this.usedIds.delete(id);
+  }
+
   private uniqueId(wanted: string): string {
     let id = headerSafe(wanted);
     if (this.usedIds.has(id)) {

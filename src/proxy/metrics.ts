@@ -1,11 +1,16 @@
 // Prometheus metrics (one registry per server, so several servers can live in one process) and the
 // per-provider summary behind /v1/metrics/providers. Nothing here ever carries a key or a header value.
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type CounterConfiguration, type HistogramConfiguration, type LabelValues, type MetricType } from 'prom-client';
+// prom-client is used through its public API only. Series labelled with a deployment are indexed by its
+// id, so a deployment the proxy forgets (a pattern route's name leaving its LRU, a reload) takes its
+// series off /metrics with it (forgetDeployment).
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type LabelValues } from 'prom-client';
+import { RingBuffer } from './ring-buffer.js';
 import type { RouteTable } from './table.js';
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
 const OVERHEAD_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1];
-const RING = 1024;
+/** Latencies kept per provider for the summary's percentiles. */
+const LATENCY_SAMPLES = 1024;
 
 export type FailureClass = '401' | '403' | '429' | '4xx' | '5xx' | 'timeout' | 'network' | 'bad_response';
 
@@ -13,19 +18,15 @@ class ProviderStats {
   requests = 0;
   successes = 0;
   failures: Record<FailureClass, number> = { '401': 0, '403': 0, '429': 0, '4xx': 0, '5xx': 0, timeout: 0, network: 0, bad_response: 0 };
-  private readonly latencies = new Float64Array(RING);
-  private count = 0;
-
-  addLatency(ms: number): void {
-    this.latencies[this.count % RING] = ms;
-    this.count++;
-  }
+  readonly latencies = new RingBuffer<number>(LATENCY_SAMPLES);
 
   percentiles(): { p50: number | null; p90: number | null; p99: number | null } {
-    const n = Math.min(this.count, RING);
-    if (n === 0) return { p50: null, p90: null, p99: null };
-    const sorted = Array.from(this.latencies.subarray(0, n)).sort((a, b) => a - b);
-    const at = (q: number): number => Math.round(sorted[Math.min(n - 1, Math.floor(q * n))] * 10) / 10;
+    const sorted = [...this.latencies.unordered()].sort((a, b) => a - b);
+    const n = sorted.length;
+    const at = (q: number): number | null => {
+      const v = sorted[Math.min(n - 1, Math.floor(q * n))];
+      return v === undefined ? null : Math.round(v * 10) / 10;
+    };
     return { p50: at(0.5), p90: at(0.9), p99: at(0.99) };
   }
 }
@@ -40,171 +41,73 @@ export function failureClass(status: number | undefined, reason: string): Failur
 
 const CIRCUIT_VALUE = { closed: 0, open: 1, half_open: 2 } as const;
 
-// prom-client hashes and validates the label set on every observe/inc (several µs per request on the hot
-// path). Hot children below are plain accumulators bound to one label set when first used; the metric
-// reports them, merged with anything recorded the ordinary way, when the registry is scraped.
-
-export interface HotHistogramChild {
-  observe(value: number): void;
-}
-
-export interface HotCounterChild {
+export interface CounterChild {
   inc(value?: number): void;
 }
 
-// prom-client's typings declare MetricType as a numeric enum that does not exist at runtime, where the
-// registry expects the string; this is the one place that bridges the two.
-const HISTOGRAM_TYPE = 'histogram' as unknown as MetricType;
-
-function labelKey(labels: Record<string, string | number | undefined>): string {
-  return Object.keys(labels)
-    .sort()
-    .map((k) => `${k}=${String(labels[k])}`)
-    .join('\u0000');
+export interface HistogramChild {
+  observe(value: number): void;
 }
 
-class HotHistogram<T extends string> extends Histogram<T> {
-  private readonly hot: Array<{ key: string; labels: LabelValues<T>; counts: Float64Array; sum: number; count: number }> = [];
-  private readonly bounds: number[];
-  private readonly metricName: string;
-  private readonly metricHelp: string;
-
-  constructor(config: HistogramConfiguration<T> & { buckets: number[] }) {
-    super(config);
-    this.bounds = config.buckets;
-    this.metricName = config.name;
-    this.metricHelp = config.help;
-  }
-
-  child(labels: LabelValues<T>): HotHistogramChild {
-    // One accumulator per label set, however many callers bind the same labels.
-    const key = labelKey(labels);
-    let entry = this.hot.find((e) => e.key === key);
-    if (!entry) {
-      entry = { key, labels, counts: new Float64Array(this.bounds.length), sum: 0, count: 0 };
-      this.hot.push(entry);
-    }
-    const e = entry;
-    const bounds = this.bounds;
-    return {
-      observe(value: number): void {
-        e.sum += value;
-        e.count++;
-        for (let i = 0; i < bounds.length; i++) {
-          if (value <= bounds[i]) {
-            e.counts[i]++;
-            break;
-          }
-        }
-      },
-    };
-  }
-
-  private snapshot(): Awaited<ReturnType<Histogram<T>['get']>> {
-    const name = this.metricName;
-    const values: Awaited<ReturnType<Histogram<T>['get']>>['values'] = [];
-    for (const e of this.hot) {
-      if (e.count === 0) continue;
-      let cumulative = 0;
-      for (let i = 0; i < this.bounds.length; i++) {
-        cumulative += e.counts[i];
-        const labels: Record<string, string | number> = { ...e.labels, le: this.bounds[i] };
-        values.push({ labels: labels as LabelValues<T>, value: cumulative, metricName: `${name}_bucket` });
-      }
-      const inf: Record<string, string | number> = { ...e.labels, le: '+Inf' };
-      values.push({ labels: inf as LabelValues<T>, value: e.count, metricName: `${name}_bucket` });
-      values.push({ labels: e.labels, value: e.sum, metricName: `${name}_sum` });
-      values.push({ labels: e.labels, value: e.count, metricName: `${name}_count` });
-    }
-    return { name, help: this.metricHelp, type: HISTOGRAM_TYPE, aggregator: 'sum' as const, values, collect: () => undefined };
-  }
-
-  // Hot histograms are only fed through child(): the registry reads them from here (prom-client's own
-  // registry prefers getForPromString when a metric has it, so both entry points answer the same).
-  override async get(): ReturnType<Histogram<T>['get']> {
-    return this.snapshot();
-  }
-
-  async getForPromString(): ReturnType<Histogram<T>['get']> {
-    return this.snapshot();
-  }
-
-  override reset(): void {
-    // The base constructor calls reset() before this class's fields exist.
-    if (!this.hot) return;
-    for (const e of this.hot) {
-      e.counts.fill(0);
-      e.sum = 0;
-      e.count = 0;
-    }
-  }
-}
-
-class HotCounter<T extends string> extends Counter<T> {
-  private readonly hot: Array<{ key: string; labels: LabelValues<T>; value: number }> = [];
-
-  constructor(config: CounterConfiguration<T>) {
-    super(config);
-  }
-
-  child(labels: LabelValues<T>): HotCounterChild {
-    const key = labelKey(labels);
-    let entry = this.hot.find((e) => e.key === key);
-    if (!entry) {
-      entry = { key, labels, value: 0 };
-      this.hot.push(entry);
-    }
-    const e = entry;
-    return {
-      inc(value = 1): void {
-        e.value += value;
-      },
-    };
-  }
-
-  override async get(): ReturnType<Counter<T>['get']> {
-    const base = await super.get();
-    for (const e of this.hot) if (e.value > 0) base.values.push({ labels: e.labels, value: e.value });
-    return base;
-  }
-}
-
-/** Label-bound metric children of one deployment, built on first use so the hot path skips label hashing. */
+/** Label-bound metric children of one deployment, built on first use. */
 export interface DeploymentMetrics {
-  success: HotCounterChild;
-  latency: HotHistogramChild;
-  duration: HotHistogramChild;
-  promptTokens: HotCounterChild;
-  completionTokens: HotCounterChild;
+  success: CounterChild;
+  latency: HistogramChild;
+  duration: HistogramChild;
+  promptTokens: CounterChild;
+  completionTokens: CounterChild;
+  /** Upstream attempts by outcome other than success (HTTP status, timeout, ...), made on first use. */
+  outcomes: Map<string, CounterChild>;
+}
+
+const ignore = (): void => undefined;
+/** A forgotten deployment's children: what its last in-flight requests report goes nowhere. */
+const DROPPED: DeploymentMetrics = { success: { inc: ignore }, latency: { observe: ignore }, duration: { observe: ignore }, promptTokens: { inc: ignore }, completionTokens: { inc: ignore }, outcomes: new Map() };
+
+/** What the metrics need of a deployment (its state says whether the proxy still knows it). */
+export interface MetricsDeployment {
+  id: string;
+  provider: string;
+  tier: string;
+  state: { forgotten: boolean };
+}
+
+type DeploymentLabels = 'model_group' | 'deployment' | 'provider' | 'tier';
+
+/** A series that carries a deployment's label: how to take it off /metrics. */
+interface Series {
+  remove(): void;
 }
 
 export class ProxyMetrics {
   private readonly children = new WeakMap<object, DeploymentMetrics>();
+  /** Per deployment id, its labelled series (keyed by metric and labels), for forgetDeployment. */
+  private readonly seriesById = new Map<string, Map<string, Series>>();
 
   readonly registry = new Registry();
-  readonly requests: HotCounter<'model_group' | 'status'>;
+  readonly requests: Counter<'model_group' | 'status'>;
   /** Per group label, children indexed by HTTP status. */
-  private readonly requestChildren = new Map<string, HotCounterChild[]>();
-  readonly requestDuration: HotHistogram<'model_group'>;
-  readonly upstreamRequests: HotCounter<'model_group' | 'deployment' | 'provider' | 'tier' | 'outcome'>;
-  readonly upstreamLatency: HotHistogram<'model_group' | 'deployment' | 'tier'>;
-  readonly overhead: HotHistogramChild;
+  private readonly requestChildren = new Map<string, Array<Counter.Internal | undefined>>();
+  readonly requestDuration: Histogram<'model_group'>;
+  readonly upstreamRequests: Counter<DeploymentLabels | 'outcome'>;
+  readonly upstreamLatency: Histogram<'model_group' | 'deployment' | 'tier'>;
+  readonly overhead: Histogram.Internal<string>;
   /** Client requests in flight; read at scrape time. */
   inFlightNow = 0;
   readonly rateLimited: Counter<'scope'>;
   readonly fallbacks: Counter<'model_group' | 'reason'>;
-  readonly tokens: HotCounter<'model_group' | 'type'>;
+  readonly tokens: Counter<'model_group' | 'type'>;
   readonly reloads: Counter<'result'>;
   private readonly providers = new Map<string, ProviderStats>();
 
   constructor(getTable: () => RouteTable) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: 'rainymodel_process_' });
-    this.requests = new HotCounter({ name: 'rainymodel_requests_total', help: 'Client requests by model group and response status', labelNames: ['model_group', 'status'], registers });
-    this.requestDuration = new HotHistogram({ name: 'rainymodel_request_duration_seconds', help: 'Client request duration until the response started (first chunk for streams)', labelNames: ['model_group'], buckets: LATENCY_BUCKETS, registers });
-    this.upstreamRequests = new HotCounter({ name: 'rainymodel_upstream_requests_total', help: 'Upstream attempts by deployment and outcome (success, HTTP status, timeout, network, bad_response)', labelNames: ['model_group', 'deployment', 'provider', 'tier', 'outcome'], registers });
-    this.upstreamLatency = new HotHistogram({ name: 'rainymodel_upstream_latency_seconds', help: 'Upstream time to a usable answer (headers plus body, or first chunk)', labelNames: ['model_group', 'deployment', 'tier'], buckets: LATENCY_BUCKETS, registers });
-    this.overhead = new HotHistogram({ name: 'rainymodel_proxy_overhead_seconds', help: 'Time spent in the proxy itself (request duration minus upstream time), non-streaming requests', buckets: OVERHEAD_BUCKETS, registers }).child({});
+    this.requests = new Counter({ name: 'rainymodel_requests_total', help: 'Client requests by model group and response status', labelNames: ['model_group', 'status'], registers });
+    this.requestDuration = new Histogram({ name: 'rainymodel_request_duration_seconds', help: 'Client request duration until the response started (first chunk for streams)', labelNames: ['model_group'], buckets: LATENCY_BUCKETS, registers });
+    this.upstreamRequests = new Counter({ name: 'rainymodel_upstream_requests_total', help: 'Upstream attempts by deployment and outcome (success, HTTP status, timeout, network, bad_response)', labelNames: ['model_group', 'deployment', 'provider', 'tier', 'outcome'], registers });
+    this.upstreamLatency = new Histogram({ name: 'rainymodel_upstream_latency_seconds', help: 'Upstream time to a usable answer (headers plus body, or first chunk)', labelNames: ['model_group', 'deployment', 'tier'], buckets: LATENCY_BUCKETS, registers });
+    this.overhead = new Histogram({ name: 'rainymodel_proxy_overhead_seconds', help: 'Time spent in the proxy itself (request duration minus upstream time), non-streaming requests', buckets: OVERHEAD_BUCKETS, registers }).labels({});
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- prom-client calls collect() with the metric as `this`
     const self = this;
     new Gauge({
@@ -217,7 +120,7 @@ export class ProxyMetrics {
     });
     this.rateLimited = new Counter({ name: 'rainymodel_rate_limit_rejections_total', help: 'Requests refused by a rate limit (scope: key or deployment)', labelNames: ['scope'], registers });
     this.fallbacks = new Counter({ name: 'rainymodel_fallbacks_total', help: 'Requests served by another deployment than the first one tried', labelNames: ['model_group', 'reason'], registers });
-    this.tokens = new HotCounter({ name: 'rainymodel_tokens_total', help: 'Tokens reported by upstreams', labelNames: ['model_group', 'type'], registers });
+    this.tokens = new Counter({ name: 'rainymodel_tokens_total', help: 'Tokens reported by upstreams', labelNames: ['model_group', 'type'], registers });
     this.reloads = new Counter({ name: 'rainymodel_config_reloads_total', help: 'Config reloads by result', labelNames: ['result'], registers });
     new Gauge({
       name: 'rainymodel_circuit_state',
@@ -235,19 +138,54 @@ export class ProxyMetrics {
     });
   }
 
-  forDeployment(d: { id: string; provider: string; tier: string }, groupLabel: string): DeploymentMetrics {
+  /** Binds a child of a deployment-labelled metric and remembers it under the deployment's id. */
+  private bind<T extends string, C>(metric: { labels(l: LabelValues<T>): C; remove(l: LabelValues<T>): void }, name: string, id: string, labels: LabelValues<T>): C {
+    let series = this.seriesById.get(id);
+    if (!series) {
+      series = new Map();
+      this.seriesById.set(id, series);
+    }
+    const key = `${name}\u0000${JSON.stringify(labels)}`;
+    if (!series.has(key)) series.set(key, { remove: () => metric.remove(labels) });
+    return metric.labels(labels);
+  }
+
+  forDeployment(d: MetricsDeployment, groupLabel: string): DeploymentMetrics {
+    // Its series were taken off /metrics: recording now would bring them back for good.
+    if (d.state.forgotten) return DROPPED;
     let c = this.children.get(d);
     if (!c) {
       c = {
-        success: this.upstreamRequests.child({ model_group: groupLabel, deployment: d.id, provider: d.provider, tier: d.tier, outcome: 'success' }),
-        latency: this.upstreamLatency.child({ model_group: groupLabel, deployment: d.id, tier: d.tier }),
-        duration: this.requestDuration.child({ model_group: groupLabel }),
-        promptTokens: this.tokens.child({ model_group: groupLabel, type: 'prompt' }),
-        completionTokens: this.tokens.child({ model_group: groupLabel, type: 'completion' }),
+        success: this.bind(this.upstreamRequests, 'upstream_requests', d.id, { model_group: groupLabel, deployment: d.id, provider: d.provider, tier: d.tier, outcome: 'success' }),
+        latency: this.bind(this.upstreamLatency, 'upstream_latency', d.id, { model_group: groupLabel, deployment: d.id, tier: d.tier }),
+        duration: this.requestDuration.labels({ model_group: groupLabel }),
+        promptTokens: this.tokens.labels({ model_group: groupLabel, type: 'prompt' }),
+        completionTokens: this.tokens.labels({ model_group: groupLabel, type: 'completion' }),
+        outcomes: new Map(),
       };
       this.children.set(d, c);
     }
     return c;
+  }
+
+  /** Counts one failed upstream attempt of a deployment by its outcome (an HTTP status or a reason). */
+  upstreamOutcome(d: MetricsDeployment, groupLabel: string, outcome: string): void {
+    const c = this.forDeployment(d, groupLabel);
+    if (c === DROPPED) return;
+    let child = c.outcomes.get(outcome);
+    if (!child) {
+      child = this.bind(this.upstreamRequests, 'upstream_requests', d.id, { model_group: groupLabel, deployment: d.id, provider: d.provider, tier: d.tier, outcome });
+      c.outcomes.set(outcome, child);
+    }
+    child.inc();
+  }
+
+  /** Takes every series labelled with this deployment off /metrics (the proxy no longer knows it). */
+  forgetDeployment(id: string): void {
+    const series = this.seriesById.get(id);
+    if (!series) return;
+    for (const s of series.values()) s.remove();
+    this.seriesById.delete(id);
   }
 
   /** Counts one client request by model group and status (children cached per pair). */
@@ -260,7 +198,7 @@ export class ProxyMetrics {
     }
     let c = byStatus[status];
     if (!c) {
-      c = this.requests.child({ model_group: groupLabel, status: String(status) });
+      c = this.requests.labels({ model_group: groupLabel, status: String(status) });
       byStatus[status] = c;
     }
     c.inc();
@@ -279,7 +217,7 @@ export class ProxyMetrics {
     const s = this.provider(provider);
     s.requests++;
     s.successes++;
-    s.addLatency(latencyMs);
+    s.latencies.push(latencyMs);
   }
 
   upstreamFailure(provider: string, cls: FailureClass): void {

@@ -43,7 +43,8 @@ const REQUEST_ID = /^[\w.:@-]{1,128}$/;
 
 export class ProxyServer {
   private table: RouteTable;
-  private readonly store: StateStore;
+  /** Runtime state per deployment (read by tests to check it stays bounded). */
+  readonly store: StateStore;
   private readonly server: Server;
   readonly metrics: ProxyMetrics;
   /** Shared state through Redis (fleet mode) and the response cache; inert without either in the config. */
@@ -73,6 +74,7 @@ export class ProxyServer {
     this.store = store;
     this.log = options.logger;
     this.metrics = new ProxyMetrics(() => this.table);
+    store.onForget((id) => this.metrics.forgetDeployment(id));
     this.fleet = new Fleet({ logger: this.log, registry: this.metrics.registry, store });
     this.services = { metrics: this.metrics, fleet: this.fleet, log: this.log, attempts: this.attempts };
     this.requestLog = new RequestLog(this.log, this.metrics);

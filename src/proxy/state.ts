@@ -15,6 +15,8 @@ export const FAILURE_WINDOW_MS = 60_000;
 
 export class DeploymentState {
   inflight = 0;
+  /** Set once the store forgot this deployment: what its in-flight requests still report is dropped. */
+  forgotten = false;
   private failTimes: number[] = [];
   private circuit: CircuitState = 'closed';
   private openUntil = 0;
@@ -132,8 +134,16 @@ export class DeploymentState {
   }
 }
 
+/** Deployment states by id. Static deployments live as long as the config names them; a pattern route's
+ * per-name deployments as long as the route's LRU keeps the name (table.ts). Forgetting a deployment tells
+ * the listeners (metrics take its series off /metrics). */
 export class StateStore {
   private readonly states = new Map<string, DeploymentState>();
+  private readonly forgetListeners: Array<(id: string) => void> = [];
+
+  get size(): number {
+    return this.states.size;
+  }
 
   get(id: string): DeploymentState {
     let s = this.states.get(id);
@@ -149,8 +159,21 @@ export class StateStore {
     return this.states.get(id);
   }
 
+  onForget(listener: (id: string) => void): void {
+    this.forgetListeners.push(listener);
+  }
+
+  /** Drops one deployment's state (a pattern route's name left its LRU). */
+  forget(id: string): void {
+    const s = this.states.get(id);
+    if (!s) return;
+    s.forgotten = true;
+    this.states.delete(id);
+    for (const listener of this.forgetListeners) listener(id);
+  }
+
   /** Drops state of deployments no longer in the served table. */
   retainOnly(ids: ReadonlySet<string>): void {
-    for (const id of this.states.keys()) if (!ids.has(id)) this.states.delete(id);
+    for (const id of [...this.states.keys()]) if (!ids.has(id)) this.forget(id);
   }
 }

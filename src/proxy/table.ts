@@ -1,6 +1,7 @@
 // The immutable route table, built once per (re)load: deployments (deployments.ts), model groups
 // pre-bucketed per policy (groups.ts), aliases, fallbacks and pattern routes. Requests only read it, so a
 // reload is an atomic swap of one reference.
+import { LRUCache } from 'lru-cache';
 import type { Pool } from 'undici';
 import type { CompiledConfig, Deployment, RoutingStrategy, Tier } from '../shared/compiled-config.js';
 import type { MissingEnv } from './env.js';
@@ -144,12 +145,14 @@ interface PatternRoute {
   regex: RegExp;
   templates: Deployment[];
   /** Concrete groups per requested name, so cooldowns and metrics work for pattern traffic too. */
-  cache: Map<string, ModelGroup>;
+  cache: LRUCache<string, ModelGroup>;
 }
 
-const PATTERN_CACHE_MAX = 1000;
+/** Requested names per pattern route whose deployments (state, metrics) are kept, least recently used out. */
+export const PATTERN_CACHE_MAX = 1000;
 
-function readPatterns(config: CompiledConfig): PatternRoute[] {
+/** `forget` is told each group a route's LRU lets go of (its deployments' state and series go with it). */
+function readPatterns(config: CompiledConfig, forget: (group: ModelGroup) => void): PatternRoute[] {
   return (config.rainymodel?.patterns ?? []).map((p) => {
     let regex: RegExp;
     try {
@@ -157,7 +160,7 @@ function readPatterns(config: CompiledConfig): PatternRoute[] {
     } catch (err) {
       throw new TableBuildError(`rainymodel.patterns: invalid regular expression ${JSON.stringify(p.pattern)}: ${(err as Error).message}`);
     }
-    return { source: p.pattern, regex, templates: p.deployments, cache: new Map() };
+    return { source: p.pattern, regex, templates: p.deployments, cache: new LRUCache({ max: PATTERN_CACHE_MAX, dispose: forget }) };
   });
 }
 
@@ -226,7 +229,12 @@ export function buildRouteTable({ config, missing, store, sha256, envRefs = [], 
   for (const d of deployments) byId.set(d.id, makeGroup(d.id, [d], policies, strategyOf(d.modelName), d.modelName));
 
   const aliases = readAliases(config, groups, warnings);
-  const patterns = readPatterns(config);
+  const patterns = readPatterns(config, (group) => {
+    for (const d of group.deployments) {
+      store.forget(d.id);
+      builder.releaseId(d.id);
+    }
+  });
   const patternGroup = (route: PatternRoute, model: string): ModelGroup => {
     let g = route.cache.get(model);
     if (g) return g;
@@ -235,7 +243,6 @@ export function buildRouteTable({ config, missing, store, sha256, envRefs = [], 
       return builder.build({ deployment: concrete, fileIndex: i, missing: [], keyVariables: [], idHint: t.model_info?.id ? `${t.model_info.id}:${model}` : undefined });
     });
     g = makeGroup(model, list, policies, strategyOf(model), route.source);
-    if (route.cache.size >= PATTERN_CACHE_MAX) route.cache.clear();
     route.cache.set(model, g);
     return g;
   };

@@ -2,11 +2,18 @@
 // out: rate-limit windows per client address, pattern routes' per-name deployments and their metrics.
 // Clients are presented as distinct loopback addresses (the whole of 127.0.0.0/8 answers on Linux).
 import { request } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
-import { answers, chatBody, cleanupAll, startProxy, startUpstream } from './helpers.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { answers, chatBody, chatCompletion, cleanupAll, sendJson, startProxy, startUpstream } from './helpers.js';
 import { MAX_RATE_KEYS } from '../../src/proxy/limits.js';
+import { PATTERN_CACHE_MAX } from '../../src/proxy/table.js';
 
-afterEach(cleanupAll);
+afterEach(async () => {
+  await cleanupAll();
+  vi.useRealTimers();
+});
+
+// Thousands of requests on a shared machine take a while; nothing below depends on how long.
+const SLOW = 240_000;
 
 /** POSTs from a given local address on a fresh connection; resolves to the status. */
 function postFrom(url: string, localAddress: string, body: unknown): Promise<number> {
@@ -28,6 +35,9 @@ function address(n: number): string {
 
 describe('bounded memory', () => {
   it('a rate-limited client keeps its window while more clients than the limiter keeps come and go', async () => {
+    // The wall clock stands still (timers run as usual): however long the flood takes, the limited
+    // client's minute has not passed, so only eviction could give it a fresh window.
+    vi.useFakeTimers({ toFake: ['Date'] });
     const up = await startUpstream(answers('ok'));
     const proxy = await startProxy(`
 model_list: [{ model_name: g, litellm_params: { model: openai/m, api_base: ${up.base} } }]
@@ -54,5 +64,49 @@ rainymodel:
     const usage = proxy.server.currentTable.rateLimiter?.usage(Date.now()) ?? [];
     expect(usage.length).toBe(MAX_RATE_KEYS);
     expect(usage.find((u) => u.key === client)?.requests).toBe(2);
-  });
+  }, SLOW);
+
+  it('a pattern route keeps deployments and /metrics series for its most recently used names only', async () => {
+    // Every tenth name fails upstream, so failure outcomes have series too.
+    const up = await startUpstream((_req, res, seen) => {
+      const model = String(seen.json?.model);
+      if (model.endsWith('0')) sendJson(res, 503, { error: { message: 'busy', type: 'server_error' } });
+      else sendJson(res, 200, chatCompletion(model, 'ok'));
+    });
+    const proxy = await startProxy(`
+model_list: [{ model_name: known, litellm_params: { model: openai/k, api_base: ${up.base} } }]
+router_settings: { disable_cooldowns: true }
+rainymodel:
+  version: 1
+  policies: { auto: [free, internal, direct, premium] }
+  patterns:
+    - pattern: "org/.*"
+      deployments:
+        - { model_name: "org/*", litellm_params: { model: "openai/{model}", api_base: ${up.base} }, model_info: { tier: free, provider: org } }
+`);
+    const names = 2 * PATTERN_CACHE_MAX;
+    const batch = 100;
+    const kept = 'org/kept-name';
+    for (let start = 0; start < names; start += batch) {
+      const statuses = await Promise.all(Array.from({ length: batch }, (_, i) => proxy.post('/v1/chat/completions', chatBody(`org/name-${start + i}`)).then(async (r) => (await r.arrayBuffer(), r.status))));
+      expect(statuses.filter((s) => s === 200)).toHaveLength(batch - batch / 10);
+      // One name keeps being asked for: it stays among the recently used ones.
+      expect((await proxy.post('/v1/chat/completions', chatBody(kept))).status).toBe(200);
+    }
+    // Runtime state: the static deployment plus at most PATTERN_CACHE_MAX names.
+    expect(proxy.server.store.size).toBeLessThanOrEqual(1 + PATTERN_CACHE_MAX);
+    expect(proxy.server.store.find(`${kept}:openai/${kept}@${new URL(up.url).host}`)).toBeDefined();
+    const text = await (await proxy.get('/metrics')).text();
+    const seriesOf = (metric: string): string[] => text.split('\n').filter((l) => l.startsWith(`${metric}{`) && l.includes('deployment="org/'));
+    const attempts = seriesOf('rainymodel_upstream_requests_total');
+    const deployments = new Set(attempts.map((l) => /deployment="([^"]+)"/.exec(l)?.[1]));
+    expect(deployments.size).toBeLessThanOrEqual(PATTERN_CACHE_MAX);
+    expect(deployments.size).toBeGreaterThan(PATTERN_CACHE_MAX / 2);
+    expect(attempts.some((l) => l.includes('outcome="503"'))).toBe(true);
+    expect(attempts.some((l) => l.includes(`deployment="${kept}:`) && l.includes('outcome="success"'))).toBe(true);
+    // The oldest names are gone, from state and from /metrics.
+    expect(text).not.toContain('deployment="org/name-1:');
+    const latency = new Set(seriesOf('rainymodel_upstream_latency_seconds_bucket').map((l) => /deployment="([^"]+)"/.exec(l)?.[1]));
+    expect(latency.size).toBeLessThanOrEqual(PATTERN_CACHE_MAX);
+  }, SLOW);
 });

@@ -22,7 +22,7 @@ export function recordFailure(svc: ProxyServices, r: Exchange, group: ModelGroup
   }
   svc.fleet.onFailure(r.table, d, now);
   svc.metrics.upstreamFailure(d.provider, failureClass(o.status, o.reason));
-  svc.metrics.upstreamRequests.inc({ model_group: group.metricsLabel, deployment: d.id, provider: d.provider, tier: d.tier, outcome: o.status !== undefined ? String(o.status) : o.reason });
+  svc.metrics.upstreamOutcome(d, group.metricsLabel, o.status !== undefined ? String(o.status) : o.reason);
   svc.log.warn({ event: 'upstream_failed', req_id: r.id, deployment: d.id, provider: d.provider, reason: o.reason, status: o.status, detail: o.message.slice(0, 300) }, 'upstream attempt failed');
 }
 

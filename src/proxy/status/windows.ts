@@ -3,7 +3,9 @@
 // the last upstream errors. Memory is bounded: fixed-size rings, a capped number of deployments and
 // providers, a fixed list of errors. The snapshot adds what the route table knows at that moment
 // (circuits, cooldowns, in-flight, the config's hash) and per-key rate-limit use.
+import { LRUCache } from 'lru-cache';
 import type { AttemptEvent } from '../attempt/observers.js';
+import { RingBuffer } from '../ring-buffer.js';
 import type { RouteTable } from '../table.js';
 import { SlotRing, type Kind, type WindowFigures } from './ring.js';
 
@@ -11,7 +13,7 @@ const DEPLOYMENT_SLOT_MS = 10_000;
 const DEPLOYMENT_SLOTS = 60;
 const PROVIDER_SLOT_MS = 60_000;
 const PROVIDER_SLOTS = 60;
-/** Pattern routes make deployments per requested name: keep the rings of at most this many. */
+/** Pattern routes make deployments per requested name: keep the rings of at most this many, LRU. */
 const MAX_RINGS = 2000;
 const LAST_ERRORS = 50;
 
@@ -35,10 +37,9 @@ function kindOf(e: AttemptEvent): Kind | undefined {
   return 'error';
 }
 
-function ringIn(map: Map<string, SlotRing>, key: string, slotMs: number, slots: number): SlotRing {
+function ringIn(map: LRUCache<string, SlotRing>, key: string, slotMs: number, slots: number): SlotRing {
   let ring = map.get(key);
   if (ring === undefined) {
-    if (map.size >= MAX_RINGS) map.delete(map.keys().next().value as string);
     ring = new SlotRing(slotMs, slots);
     map.set(key, ring);
   }
@@ -52,10 +53,9 @@ export interface SnapshotContext {
 }
 
 export class WindowedStats {
-  private readonly deployments = new Map<string, SlotRing>();
-  private readonly providers = new Map<string, SlotRing>();
-  private readonly errors: RecentError[] = [];
-  private errorsAt = 0;
+  private readonly deployments = new LRUCache<string, SlotRing>({ max: MAX_RINGS });
+  private readonly providers = new LRUCache<string, SlotRing>({ max: MAX_RINGS });
+  private readonly errors = new RingBuffer<RecentError>(LAST_ERRORS);
 
   /** The attempt observer: a few array increments per attempt. */
   readonly observe = (e: AttemptEvent): void => {
@@ -65,15 +65,14 @@ export class WindowedStats {
     ringIn(this.providers, e.provider, PROVIDER_SLOT_MS, PROVIDER_SLOTS).record(e.at, kind, e.latencyMs);
     if (kind !== 'success') {
       const entry: RecentError = { at: e.at, deployment: e.deploymentId, provider: e.provider, group: e.group, status: e.status ?? null, reason: e.reason ?? e.outcome };
-      if (this.errors.length < LAST_ERRORS) this.errors.push(entry);
-      else this.errors[this.errorsAt] = entry;
-      this.errorsAt = (this.errorsAt + 1) % LAST_ERRORS;
+      this.errors.push(entry);
     }
   };
 
   private lastErrors(): RecentError[] {
-    const ordered = this.errors.length < LAST_ERRORS ? [...this.errors] : [...this.errors.slice(this.errorsAt), ...this.errors.slice(0, this.errorsAt)];
-    return ordered.reverse().map((e) => ({ ...e, at: new Date(e.at).toISOString() }));
+    return this.errors
+      .toArray()
+      .reverse().map((e) => ({ ...e, at: new Date(e.at).toISOString() }));
   }
 
   private windows(ring: SlotRing | undefined, now: number): { '1m': WindowFigures; '10m': WindowFigures } {
@@ -94,11 +93,11 @@ export class WindowedStats {
       in_flight: d.state.inflight,
       last_error: d.state.lastError ?? null,
       disabled_reason: d.disabledReason ?? null,
-      ...this.windows(this.deployments.get(d.id), now),
+      ...this.windows(this.deployments.peek(d.id), now),
     }));
     const providerNames = [...new Set([...table.deployments.map((d) => d.provider), ...this.providers.keys()])].sort();
     const providers = providerNames.map((name) => {
-      const ring = this.providers.get(name) ?? new SlotRing(PROVIDER_SLOT_MS, PROVIDER_SLOTS);
+      const ring = this.providers.peek(name) ?? new SlotRing(PROVIDER_SLOT_MS, PROVIDER_SLOTS);
       const circuits = { closed: 0, open: 0, half_open: 0, disabled: 0 };
       for (const d of deployments) if (d.provider === name) circuits[d.circuit]++;
       const hour = ring.series(now).map((s) => ({ t: new Date(s.t).toISOString(), requests: s.figures.requests, errors: s.figures.requests - s.figures.successes, s429: s.figures.s429, p50_ms: s.figures.p50_ms, p95_ms: s.figures.p95_ms }));
