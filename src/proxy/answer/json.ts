@@ -5,6 +5,7 @@ import { isObject, successHeaders } from '../http/exchange.js';
 import type { ProviderAdapter } from '../providers/types.js';
 import type { AnswerContext } from './context.js';
 import { failed, networkFailure, type Outcome } from '../attempt/outcome.js';
+import { cannotTranslate, readAnswer } from './read.js';
 import { countTokens, markServed } from '../attempt/bookkeeping.js';
 import { finishIngressJson } from './ingress-json.js';
 
@@ -28,6 +29,11 @@ function looksLikeObject(b: Buffer): boolean {
   return b[skipSpace(b, 0, 1)] === OPEN_BRACE && b[skipSpace(b, b.length - 1, -1)] === CLOSE_BRACE;
 }
 
+/** An OpenAI answer: chat and completions have `choices`, embeddings `data`. */
+function isOpenAIAnswer(o: Record<string, unknown>): boolean {
+  return o.choices !== undefined || o.data !== undefined;
+}
+
 /** The complete answer of an attempt whose deployment has `adapter` (callUpstream checked it has one). */
 export async function finishJson(a: AnswerContext, adapter: ProviderAdapter): Promise<Outcome> {
   const r = a.r;
@@ -46,25 +52,14 @@ export async function finishJson(a: AnswerContext, adapter: ProviderAdapter): Pr
     if (!looksLikeObject(buf)) return failed('bad_response', `upstream sent malformed JSON: ${buf.toString('utf8', 0, 120)}`);
     return sendAnswer(a, buf);
   }
-  const text = buf.toString('utf8');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return failed('bad_response', `upstream sent malformed JSON: ${text.slice(0, 120)}`);
-  }
-  if (!isObject(parsed)) return failed('bad_response', 'upstream answer is not a JSON object');
-  if (parsed.error !== undefined && parsed.choices === undefined && parsed.data === undefined) {
-    // Some gateways report failures inside a 200: treat them as the failure they are.
-    const te = adapter.translateError(502, text);
-    return failed('upstream_error', te.message);
-  }
+  const read = readAnswer(buf.toString('utf8'), isOpenAIAnswer, adapter);
+  if ('kind' in read) return read;
   if (adapter.passThrough) return sendAnswer(a, buf);
   let translated: Record<string, unknown>;
   try {
-    translated = adapter.translateResponse(r.ctx, a.d.adapterDeployment, parsed);
+    translated = adapter.translateResponse(r.ctx, a.d.adapterDeployment, read.answer);
   } catch (err) {
-    return failed('bad_response', `cannot translate upstream answer: ${err instanceof Error ? err.message : String(err)}`);
+    return cannotTranslate(err);
   }
   const usage = translated.usage;
   if (isObject(usage)) {
