@@ -12,6 +12,7 @@ import { SystemctlService } from '../../src/deploy/service.js';
 import { lockPathFor, runApply } from '../../src/deploy/transaction.js';
 import { EXIT } from '../../src/shared/errors.js';
 import { commitModels, freePort, git, makeSourceRepo, makeStandin, MAPPINGS, REPO_ROOT, RMCTL, removeDir, tempDir, waitFor, type Standin } from './support.js';
+import { at } from '../support/must.js';
 
 const SERVICE = 'rainymodel.service';
 
@@ -470,9 +471,9 @@ describe('rmctl backups', () => {
     expect(lines).toHaveLength(3);
     const json = JSON.parse((await rmctl(['backups', '--format', 'json'])).stdout) as { backups: Array<{ id: string; file: string }> };
     expect(json.backups).toHaveLength(2);
-    expect(json.backups[0]?.id > (json.backups[1]?.id ?? '')).toBe(true);
+    expect(at(json.backups, 0).id > at(json.backups, 1).id).toBe(true);
     // The newest backup is the config deployed just before the last apply (b:1).
-    expect(readFileSync(json.backups[0]?.file as string, 'utf8')).toContain('b:1');
+    expect(readFileSync(at(json.backups, 0).file, 'utf8')).toContain('b:1');
     // Another target sharing the backup directory: listed only when asked for, and not pruned by our applies.
     const store = new BackupStore(join(repo, '.rmctl', 'backups'));
     await store.create('other: {}\n', { target: join(root, 'deployed', 'staging.yaml'), sourcesCommit: null, reason: 'apply', now: new Date('2099-01-01T00:00:00Z') });

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { cleanupAll, onCleanup, startUpstream, answers } from '../proxy/helpers.js';
 import { RMCTL, startServe } from './support/serve-process.js';
+import { at } from '../support/must.js';
 
 const run = promisify(execFile);
 
@@ -40,7 +41,7 @@ interface Rule {
 }
 
 function readRules(dir: string): Rule[] {
-  return (parse(readFileSync(join(dir, 'rainymodel-alerts.yml'), 'utf8')) as { groups: Array<{ rules: Rule[] }> }).groups[0].rules;
+  return at((parse(readFileSync(join(dir, 'rainymodel-alerts.yml'), 'utf8')) as { groups: Array<{ rules: Rule[] }> }).groups, 0).rules;
 }
 
 function dashboardExprs(dir: string): string[] {
@@ -118,9 +119,9 @@ describe('rmctl monitoring', () => {
     const serve = await startServe(`model_list:\n  - { model_name: g, litellm_params: { model: openai/m, api_base: ${up.base} } }\n`);
     const exposition = await (await fetch(`${serve.url}/metrics`)).text();
     const exported = new Set(['up']);
-    for (const m of exposition.matchAll(/^# TYPE (\S+) (\S+)$/gm)) {
-      exported.add(m[1]);
-      if (m[2] === 'histogram') for (const suffix of ['_bucket', '_sum', '_count']) exported.add(m[1] + suffix);
+    for (const [, name = '', type] of exposition.matchAll(/^# TYPE (\S+) (\S+)$/gm)) {
+      exported.add(name);
+      if (type === 'histogram') for (const suffix of ['_bucket', '_sum', '_count']) exported.add(name + suffix);
     }
     const named = new Set([...readRules(dir).map((r) => r.expr), ...exprs].flatMap((e) => [...e.matchAll(/\b(rainymodel_[a-z_]+|up)\{/g)].map((m) => m[1])));
     expect(named.size).toBeGreaterThan(8);

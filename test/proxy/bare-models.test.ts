@@ -2,6 +2,7 @@
 // wire format; serve warns at load where a key's variable belongs to another provider.
 import { afterEach, describe, expect, it } from 'vitest';
 import { chatBody, cleanupAll, sendJson, startProxy, startUpstream } from './helpers.js';
+import { at } from '../support/must.js';
 
 afterEach(cleanupAll);
 
@@ -28,9 +29,9 @@ model_list:
     const r = await proxy.post('/v1/chat/completions', chatBody('haiku'));
     expect(r.status).toBe(200);
     const body = (await r.json()) as { choices: Array<{ message: { content: string } }> };
-    expect(body.choices[0].message.content).toBe('from claude');
-    expect(anthropic.seen[0].url).toBe('/v1/messages');
-    expect(anthropic.seen[0].headers['x-api-key']).toBe('sk-ant-test');
+    expect(at(body.choices, 0).message.content).toBe('from claude');
+    expect(at(anthropic.seen, 0).url).toBe('/v1/messages');
+    expect(at(anthropic.seen, 0).headers['x-api-key']).toBe('sk-ant-test');
   });
 
   it('warns at load where the key variable is another provider\'s', async () => {

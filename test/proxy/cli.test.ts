@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answers, chatBody, cleanupAll, onCleanup, startUpstream, writeTempFile } from './helpers.js';
+import { at } from '../support/must.js';
 
 afterEach(cleanupAll);
 
@@ -103,15 +104,16 @@ describe('rmctl serve (child process)', () => {
     expect(up.seen.at(-1)?.json?.model).toBe('v2');
 
     hold = true;
+    const held = up.seen.length + 1;
     const inFlight = post(url, chatBody('g'));
-    for (let i = 0; i < 200 && !release; i++) await new Promise((r) => setTimeout(r, 10));
+    await up.untilSeen(held);
     child.proc.kill('SIGTERM');
     await child.waitFor((l) => l.event === 'draining');
     expect(child.proc.exitCode).toBeNull();
     release?.();
     const r = await inFlight;
     expect(r.status).toBe(200);
-    expect(((await r.json()) as { choices: Array<{ message: { content: string } }> }).choices[0].message.content).toBe('slow');
+    expect(at(((await r.json()) as { choices: Array<{ message: { content: string } }> }).choices, 0).message.content).toBe('slow');
     expect(await child.exited).toBe(0);
     expect(child.lines.some((l) => l.event === 'stopped')).toBe(true);
     expect(child.stderr()).toBe('');

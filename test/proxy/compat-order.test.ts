@@ -10,6 +10,7 @@ import { withDefaults } from '../../src/shared/env.js';
 import { rmctlInProcess, ROOT } from '../support/cli.js';
 import { cleanupAll } from './helpers.js';
 import { makeCertificates, spawnServe, startLocalUpstream, type LocalUpstream, type SeenCall } from './public-hosts.js';
+import { at } from '../support/must.js';
 
 const CONFIG = '/work/shared/compat/rainymodel/main/litellm_config.yaml';
 const MASTER = 'sk-compat-master';
@@ -24,8 +25,8 @@ function expectedOrders(): Map<string, Map<string, number[]>> {
   for (const line of lines) {
     const cells = line.split('|').map((c) => c.trim()).filter((c) => c !== '');
     const byPolicy = new Map<string, number[]>();
-    policies.forEach((p, i) => byPolicy.set(p, cells[i + 1].split(/\s+/).map(Number)));
-    out.set(cells[0], byPolicy);
+    policies.forEach((p, i) => byPolicy.set(p, at(cells, i + 1).split(/\s+/).map(Number)));
+    out.set(at(cells, 0), byPolicy);
   }
   return out;
 }
@@ -90,8 +91,8 @@ describe('rmctl serve on the RainyModel compat config', () => {
       const serve = await spawnServe(CONFIG, { ...env, NODE_EXTRA_CA_CERTS: ca.caFile, RAINYMODEL_CONNECT_TO: connectTo });
 
       for (const [alias, byPolicy] of expected) {
-        const order = byPolicy.get(policy)!.map((n) => files.get(alias)![n - 1]);
-        servedBy = order[order.length - 1];
+        const order = byPolicy.get(policy)!.map((n) => at(files.get(alias)!, n - 1, `deployment ${n} of ${alias} in ${CONFIG}`));
+        servedBy = at(order, -1, `the deployment expected to serve ${alias} under ${policy}`);
         const before = tls.seen.length + plain.seen.length;
         const res = await fetch(`${serve.url}/v1/chat/completions`, {
           method: 'POST',
@@ -111,11 +112,11 @@ describe('rmctl serve on the RainyModel compat config', () => {
         // rmctl explain, on the same file and environment, says the same order.
         const run = await rmctlInProcess(ROOT, ['explain', alias, '--policy', policy, '--format', 'json', '-c', CONFIG], { env });
         expect(run.code, run.stderr).toBe(0);
-        const explained = (JSON.parse(run.stdout) as ModelExplanation).policies[0].groups[0].tries;
+        const explained = at(at((JSON.parse(run.stdout) as ModelExplanation).policies, 0).groups, 0).tries;
         expect(explained.map((t) => t.step)).toEqual([1, 2, 3, 4]);
         expect(explained.slice(0, -1).map((t) => t.id)).toEqual(tried);
-        expect(explained[3].id.endsWith(`@${servedBy.host}`)).toBe(true);
-        expect(explained[3].model).toBe(upstreamModel(servedBy.model));
+        expect(at(explained, 3).id.endsWith(`@${servedBy.host}`)).toBe(true);
+        expect(at(explained, 3).model).toBe(upstreamModel(servedBy.model));
       }
     });
   }

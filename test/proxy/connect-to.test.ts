@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseConnectTo, ruleFor } from '../../src/proxy/connect-to.js';
 import { ProxyServer } from '../../src/proxy/server.js';
 import { answers, captureLogger, chatBody, cleanupAll, startProxy, startUpstream, writeTempFile } from './helpers.js';
+import { at } from '../support/must.js';
 
 afterEach(cleanupAll);
 
@@ -38,7 +39,7 @@ model_list:
     );
     const r = await proxy.post('/v1/chat/completions', chatBody('g'));
     expect(r.status).toBe(200);
-    expect(local.seen[0].headers.host).toBe('203.0.113.9:11434');
+    expect(at(local.seen, 0).headers.host).toBe('203.0.113.9:11434');
   });
 
   it('stops serve with a config error for a malformed value', async () => {

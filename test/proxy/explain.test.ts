@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ExplainedGroup, ModelExplanation } from '../../src/proxy/explain.js';
 import { rmctlInProcess, ROOT } from '../support/cli.js';
 import { chatBody, cleanupAll, sendJson, startProxy, startUpstream } from './helpers.js';
+import { at } from '../support/must.js';
 
 afterEach(cleanupAll);
 
@@ -20,9 +21,9 @@ async function explain(args: string[]): Promise<{ code: number | null; stdout: s
 
 /** Deployment id -> (group position in the chain, step): the order explain promises. */
 function promised(groups: readonly ExplainedGroup[]): Map<string, [number, number]> {
-  const at = new Map<string, [number, number]>();
-  groups.forEach((g, gi) => g.tries.forEach((t) => at.set(t.id, [gi, t.step])));
-  return at;
+  const positions = new Map<string, [number, number]>();
+  groups.forEach((g, gi) => g.tries.forEach((t) => positions.set(t.id, [gi, t.step])));
+  return positions;
 }
 
 /** How many attempts explain says a request makes (a shuffled bucket cut by the budget counts its cut). */
@@ -55,10 +56,10 @@ describe('rmctl explain', () => {
     delete partial.GEMINI_API_KEY;
     const run = await rmctlInProcess(ROOT, ['explain', 'rainymodel/auto', '--policy', 'auto', '--format', 'json', '-c', EXAMPLE], { env: partial });
     const e = JSON.parse(run.stdout) as ModelExplanation;
-    const skipped = e.policies[0].groups[0].skipped;
+    const skipped = at(at(e.policies, 0).groups, 0).skipped;
     expect(skipped).toContainEqual(expect.objectContaining({ id: 'rainymodel/auto@gemini/gemini-2.0-flash', reason: 'disabled: environment variable GEMINI_API_KEY not set' }));
     const embeddings = JSON.parse((await explain(['rainymodel/code', '--endpoint', 'embedding', '--policy', 'auto', '--format', 'json', '-c', EXAMPLE])).stdout) as ModelExplanation;
-    expect(embeddings.policies[0].groups[0].skipped.some((s) => s.reason === 'anthropic/ does not serve the embedding endpoint')).toBe(true);
+    expect(at(at(embeddings.policies, 0).groups, 0).skipped.some((s) => s.reason === 'anthropic/ does not serve the embedding endpoint')).toBe(true);
     const budget = embeddings.attemptsPerTier;
     expect(budget).toBe(3);
   });
@@ -88,15 +89,15 @@ describe('rmctl explain', () => {
       const proxy = await startProxy(readFileSync(`${ROOT}/${EXAMPLE}`, 'utf8'), { env: { ...env, RAINYMODEL_CONNECT_TO: `::127.0.0.1:${port}` }, key: 'sk-explain' });
       for (const name of names) {
         const e = JSON.parse((await explain([name, '--policy', policy, '--format', 'json', '-c', EXAMPLE])).stdout) as ModelExplanation;
-        const groups = e.policies[0].groups;
+        const groups = at(e.policies, 0).groups;
         const r = await proxy.post('/v1/chat/completions', chatBody(name), { 'x-rainymodel-policy': policy });
         const tried = (r.headers.get('x-rainymodel-tried') ?? '').split(',').filter((t) => t !== '').map((t) => t.slice(0, t.lastIndexOf(':')));
         expect(tried.length, `${name} ${policy}`).toBe(attempts(groups));
         if (name === 'rainymodel/auto') expect(tried).toHaveLength(9); // 3 free, 2 internal, 3 direct, 1 premium: the last tier is reached
-        const at = promised(groups);
+        const promisedAt = promised(groups);
         let last: [number, number] = [0, 0];
         for (const id of tried) {
-          const pos = at.get(id);
+          const pos = promisedAt.get(id);
           expect(pos, `${name} ${policy}: ${id} is not in explain's order`).toBeDefined();
           expect(pos![0] > last[0] || (pos![0] === last[0] && pos![1] >= last[1]), `${name} ${policy}: ${id} out of order`).toBe(true);
           last = pos!;

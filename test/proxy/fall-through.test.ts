@@ -2,6 +2,7 @@
 // and what stays the client's own 4xx; and the attempt budget that lets a request reach the last tier.
 import { afterEach, describe, expect, it } from 'vitest';
 import { answers, chatBody, cleanupAll, sendJson, startProxy, startUpstream, type FakeUpstream } from './helpers.js';
+import { at } from '../support/must.js';
 
 afterEach(cleanupAll);
 
@@ -35,9 +36,9 @@ describe('what falls through', () => {
       expect(r.status).toBe(200);
       expect(r.headers.get('x-rainymodel-tried')).toBe(`first:${reason}`);
       const health = (await (await proxy.get('/health')).json()) as Health;
-      expect(health.deployments[0].circuit).toBe('open');
+      expect(at(health.deployments, 0).circuit).toBe('open');
       // Much longer than cooldown_time (1 s): exhausted credit does not come back by itself.
-      expect(health.deployments[0].cooldown_remaining_ms).toBeGreaterThan(60_000);
+      expect(at(health.deployments, 0).cooldown_remaining_ms).toBeGreaterThan(60_000);
     });
   }
 
@@ -79,7 +80,7 @@ describe('what falls through', () => {
     expect(r.status).toBe(400);
     expect(good.seen).toHaveLength(0);
     const health = (await (await proxy.get('/health')).json()) as Health;
-    expect(health.deployments[0].circuit).toBe('closed');
+    expect(at(health.deployments, 0).circuit).toBe('closed');
   });
 });
 
@@ -104,7 +105,7 @@ router_settings: { num_retries: 1, allowed_fails: 10, routing_strategy: simple-s
     const r = await proxy.post('/v1/chat/completions', chatBody('g'));
     expect(r.status).toBe(200);
     expect(r.headers.get('x-rainymodel-upstream')).toBe('openai');
-    const tried = (r.headers.get('x-rainymodel-tried') ?? '').split(',').map((t) => t.split(':')[0]);
+    const tried = (r.headers.get('x-rainymodel-tried') ?? '').split(',').map((t) => at(t.split(':'), 0));
     // Two of the three free ones, both internal ones (each tier shuffled), the direct one, then premium serves.
     expect(tried).toHaveLength(5);
     expect(tried.slice(0, 2).every((id) => id.startsWith('f'))).toBe(true);

@@ -4,6 +4,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answers, chatBody, cleanupAll, startProxy, startUpstream } from './helpers.js';
+import { at } from '../support/must.js';
 
 afterEach(cleanupAll);
 
@@ -82,7 +83,7 @@ router_settings: { allowed_fails: 0 }
       expect(((await r.json()) as ErrorBody).error.message).toMatch(/nests deeper than/);
     }
     const health = (await (await proxy.get('/health')).json()) as { deployments: Array<{ circuit: string }> };
-    expect(health.deployments[0].circuit).toBe('closed');
+    expect(at(health.deployments, 0).circuit).toBe('closed');
     expect(up.seen).toHaveLength(0);
   });
 });
@@ -138,12 +139,12 @@ model_list:
     const r = await proxy.post('/v1/chat/completions', '{"model":"other","messages":[{"role":"user","content":"hi"}],"model":"public-name"}');
     expect(r.status).toBe(200);
     expect(up.seen).toHaveLength(1);
-    expect(up.seen[0].json?.model).toBe('upstream-model');
-    expect(up.seen[0].body.match(/"model"/g)).toHaveLength(1);
+    expect(at(up.seen, 0).json?.model).toBe('upstream-model');
+    expect(at(up.seen, 0).body.match(/"model"/g)).toHaveLength(1);
     // Same upstream name as requested: the raw bytes would carry both keys, so they are not forwarded as is.
     const same = await proxy.post('/v1/chat/completions', '{"model":"upstream-model","messages":[{"role":"user","content":"hi"}],"model":"other"}');
     expect(same.status).toBe(200);
-    expect(up.seen[1].json?.model).toBe('public-name');
-    expect(up.seen[1].body.match(/"model"/g)).toHaveLength(1);
+    expect(at(up.seen, 1).json?.model).toBe('public-name');
+    expect(at(up.seen, 1).body.match(/"model"/g)).toHaveLength(1);
   });
 });

@@ -25,6 +25,10 @@ export interface FakeUpstream {
   seen: SeenRequest[];
   /** Requests whose client side closed before the answer was finished (aborted by the proxy). */
   aborted: number;
+  /** Resolves once `count` requests have arrived (at once when they already have). */
+  untilSeen(count: number): Promise<void>;
+  /** Resolves once `count` requests were aborted (at once when they already were). */
+  untilAborted(count: number): Promise<void>;
   setHandler(h: UpstreamHandler): void;
   close(): Promise<void>;
 }
@@ -45,11 +49,23 @@ export async function cleanupAll(): Promise<void> {
 export async function startUpstream(handler: UpstreamHandler): Promise<FakeUpstream> {
   let current = handler;
   const sockets = new Set<import('node:net').Socket>();
+  // Waiters for a count to be reached, woken (and re-checked) after every request and every abort.
+  let waiters: Array<() => void> = [];
+  const wake = (): void => {
+    const woken = waiters;
+    waiters = [];
+    for (const w of woken) w();
+  };
+  const until = async (reached: () => boolean): Promise<void> => {
+    while (!reached()) await new Promise<void>((resolve) => waiters.push(resolve));
+  };
   const up: FakeUpstream = {
     url: '',
     base: '',
     seen: [],
     aborted: 0,
+    untilSeen: (count) => until(() => up.seen.length >= count),
+    untilAborted: (count) => until(() => up.aborted >= count),
     setHandler(h) {
       current = h;
     },
@@ -72,9 +88,12 @@ export async function startUpstream(handler: UpstreamHandler): Promise<FakeUpstr
       const seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, json };
       up.seen.push(seen);
       res.on('close', () => {
-        if (!res.writableFinished) up.aborted++;
+        if (res.writableFinished) return;
+        up.aborted++;
+        wake();
       });
       current(req, res, seen);
+      wake();
     });
   });
   server.on('connection', (s) => {

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger, flushLogger } from '../../src/proxy/logging.js';
 import { cleanupAll, startProxy, startUpstream, answers } from './helpers.js';
+import { at } from '../support/must.js';
 
 afterEach(cleanupAll);
 
@@ -39,7 +40,7 @@ describe('createLogger (pino with its sonic-boom destination)', () => {
       await flushLogger(logger);
       const lines = readFileSync(f.path, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { msg: string; i: number; service: string });
       expect(lines.map((l) => l.msg)).toEqual(expected);
-      expect(lines[0].service).toBe('rmctl-serve');
+      expect(at(lines, 0).service).toBe('rmctl-serve');
     } finally {
       f.done();
     }

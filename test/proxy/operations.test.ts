@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answers, chatBody, cleanupAll, sendJson, startProxy, startUpstream, streamChunks } from './helpers.js';
+import { at, must } from '../support/must.js';
 
 afterEach(cleanupAll);
 
@@ -30,8 +31,8 @@ describe('operations', () => {
     const lines = await proxy.logs.waitFor((l) => l.event === 'request', 2);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({ req_id: 'trace-123', status: 200, route: 'internal', upstream: 'box', upstream_model: 'm1', group: 'g', prompt_tokens: 5, completion_tokens: 7, key: 'master' });
-    expect(typeof lines[0].latency_ms).toBe('number');
-    expect(lines[1].req_id).toBe(genId);
+    expect(typeof at(lines, 0).latency_ms).toBe('number');
+    expect(at(lines, 1).req_id).toBe(genId);
   });
 
   it('exposes Prometheus metrics, /metrics/json and per-provider stats', async () => {
@@ -70,8 +71,9 @@ router_settings: { allowed_fails: 100 }
       providers: Record<string, { requests: number; successes: number; failures: Record<string, number>; success_ratio: number; latency_ms: { p50: number | null }; circuit: string }>;
     };
     expect(providers.providers.alpha).toMatchObject({ requests: 2, successes: 1, success_ratio: 0.5, circuit: 'closed' });
-    expect(providers.providers.alpha.failures['429']).toBe(1);
-    expect(providers.providers.alpha.latency_ms.p50).not.toBeNull();
+    const alpha = must(providers.providers.alpha, 'provider alpha in /v1/metrics/providers');
+    expect(alpha.failures['429']).toBe(1);
+    expect(alpha.latency_ms.p50).not.toBeNull();
     expect(providers.providers.beta).toMatchObject({ requests: 1, successes: 1 });
   });
 
@@ -92,7 +94,7 @@ router_settings: { allowed_fails: 100 }
     expect(bad.status).toBe(422);
     const body = (await bad.json()) as { error: { code: string }; diagnostics: Array<{ pointer: string }> };
     expect(body.error.code).toBe('invalid_config');
-    expect(body.diagnostics[0].pointer).toBe('/model_list');
+    expect(at(body.diagnostics, 0).pointer).toBe('/model_list');
     expect(proxy.logs.records().some((l) => l.event === 'reload_rejected')).toBe(true);
     const still = await proxy.post('/v1/chat/completions', chatBody('g'));
     expect(still.status).toBe(200);
@@ -131,7 +133,7 @@ router_settings: { allowed_fails: 100 }
     writeFileSync(proxy.configPath, config(up.base, 'new'));
     expect((await proxy.post('/admin/reload', {})).status).toBe(200);
     const fresh = await proxy.client().chat.completions.create({ model: 'g', messages: [{ role: 'user', content: 'x' }] });
-    expect(fresh.choices[0].message.content).toBe('new');
+    expect(at(fresh.choices, 0).message.content).toBe('new');
     release?.();
     let rest = '';
     for (let n = await it.next(); !n.done; n = await it.next()) rest += n.value.choices[0]?.delta?.content ?? '';
@@ -145,16 +147,18 @@ router_settings: { allowed_fails: 100 }
     });
     const proxy = await startProxy(config(up.base, 'm'), { key: MASTER });
     const pending = proxy.post('/v1/chat/completions', chatBody('g'));
-    for (let i = 0; i < 100 && !finish; i++) await new Promise((r) => setTimeout(r, 10));
+    await up.untilSeen(1);
     const stopped = proxy.server.shutdown();
     let done = false;
     void stopped.then(() => (done = true));
-    await new Promise((r) => setTimeout(r, 50));
+    // Shutdown saw the request in flight and waits for it.
+    const [draining] = await proxy.logs.waitFor((l) => l.event === 'draining');
+    expect(draining).toMatchObject({ in_flight: 1 });
     expect(done).toBe(false);
     finish?.();
     const r = await pending;
     expect(r.status).toBe(200);
-    expect(((await r.json()) as { choices: Array<{ message: { content: string } }> }).choices[0].message.content).toBe('drained');
+    expect(at(((await r.json()) as { choices: Array<{ message: { content: string } }> }).choices, 0).message.content).toBe('drained');
     await stopped;
     await expect(fetch(`${proxy.url}/health/liveliness`)).rejects.toThrow();
   });
@@ -171,7 +175,7 @@ model_list:
     expect(h.healthy_count).toBe(1);
     expect(h.deployments[0]).toMatchObject({ id: 'dep-1', model_name: 'g', provider: 'box', tier: 'free', circuit: 'closed', in_flight: 0, api_base: up.base });
     expect(h.deployments[1]).toMatchObject({ id: 'dep-2', circuit: 'disabled' });
-    expect(String(h.deployments[1].disabled_reason)).toContain('bedrock');
+    expect(String(at(h.deployments, 1).disabled_reason)).toContain('bedrock');
   });
 
   it('survives garbage from clients and upstreams without crashing', async () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import { answers, chatBody, cleanupAll, startProxy, startUpstream, writeTempFile, captureLogger } from './helpers.js';
 import { ConfigLoadError, ProxyServer } from '../../src/proxy/server.js';
+import { at } from '../support/must.js';
 
 afterEach(cleanupAll);
 
@@ -26,7 +27,7 @@ rainymodel:
     await expect(proxy.client('sk-wrong').chat.completions.create({ model: 'g', messages: [{ role: 'user', content: 'x' }] })).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
     for (const key of [MASTER, ROTATED]) {
       const c = await proxy.client(key).chat.completions.create({ model: 'g', messages: [{ role: 'user', content: 'x' }] });
-      expect(c.choices[0].message.content).toBe('ok');
+      expect(at(c.choices, 0).message.content).toBe('ok');
     }
     expect((await fetch(`${proxy.url}/v1/models`)).status).toBe(401);
     expect((await fetch(`${proxy.url}/health`)).status).toBe(401);
@@ -57,7 +58,7 @@ general_settings: { master_key: ${MASTER} }
     const r = await proxy.post('/v1/chat/completions', chatBody('g'));
     expect(r.status).toBe(502);
     const errorText = await r.text();
-    expect(bad.seen[0].headers.authorization).toBe('Bearer sk-upstream-very-secret');
+    expect(at(bad.seen, 0).headers.authorization).toBe('Bearer sk-upstream-very-secret');
     const health = await (await proxy.get('/health')).text();
     const metrics = (await (await proxy.get('/metrics')).text()) + (await (await proxy.get('/metrics/json')).text()) + (await (await proxy.get('/v1/metrics/providers')).text());
     await proxy.post('/v1/chat/completions', '{not json');
@@ -203,11 +204,11 @@ general_settings: { master_key: os.environ/RM_T_MASTER }
 `, { env, key: MASTER });
     const r = await proxy.post('/v1/chat/completions', chatBody('g'));
     expect(r.status).toBe(200);
-    expect(up.seen[0].headers.authorization).toBe('Bearer sk-from-env');
+    expect(at(up.seen, 0).headers.authorization).toBe('Bearer sk-from-env');
     // The deployment whose key variable is unset is disabled, visibly, rather than sent without a key.
     const health = (await (await proxy.get('/health')).json()) as { deployments: Array<{ circuit: string; disabled_reason: string | null }> };
-    expect(health.deployments[1].circuit).toBe('disabled');
-    expect(health.deployments[1].disabled_reason).toContain('RM_T_UNSET_KEY');
+    expect(at(health.deployments, 1).circuit).toBe('disabled');
+    expect(at(health.deployments, 1).disabled_reason).toContain('RM_T_UNSET_KEY');
     expect(proxy.logs.records().some((l) => String(l.msg).includes('RM_T_UNSET_KEY'))).toBe(true);
   });
 

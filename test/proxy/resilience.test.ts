@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { answers, chatBody, cleanupAll, sendJson, startProxy, startUpstream, type FakeUpstream } from './helpers.js';
+import { at } from '../support/must.js';
 
 afterEach(cleanupAll);
 
@@ -41,7 +42,7 @@ describe('retries, fallbacks and cooldowns', () => {
       expect(body.error.message).toBe(`failed with ${status}`);
       expect(good.seen).toHaveLength(0);
       const health = (await (await proxy.get('/health')).json()) as Health;
-      expect(health.deployments[0].circuit).toBe('closed');
+      expect(at(health.deployments, 0).circuit).toBe('closed');
     });
   }
 
@@ -54,9 +55,9 @@ describe('retries, fallbacks and cooldowns', () => {
       expect(r.status).toBe(200);
       expect(r.headers.get('x-rainymodel-fallback-reason')).toBe(String(status));
       const health = (await (await proxy.get('/health')).json()) as Health;
-      expect(health.deployments[0].circuit).toBe('open');
+      expect(at(health.deployments, 0).circuit).toBe('open');
       // Much longer than cooldown_time (1 s): a rejected key does not heal by itself.
-      expect(health.deployments[0].cooldown_remaining_ms).toBeGreaterThan(60_000);
+      expect(at(health.deployments, 0).cooldown_remaining_ms).toBeGreaterThan(60_000);
       await proxy.post('/v1/chat/completions', chatBody('g'));
       expect(bad.seen).toHaveLength(1);
     });
@@ -68,8 +69,8 @@ describe('retries, fallbacks and cooldowns', () => {
     const proxy = await startProxy(pair(limited.base, good.base, 'router_settings: { allowed_fails: 5 }'));
     expect((await proxy.post('/v1/chat/completions', chatBody('g'))).status).toBe(200);
     const health = (await (await proxy.get('/health')).json()) as Health;
-    expect(health.deployments[0].circuit).toBe('open');
-    expect(health.deployments[0].cooldown_remaining_ms).toBeGreaterThan(100_000);
+    expect(at(health.deployments, 0).circuit).toBe('open');
+    expect(at(health.deployments, 0).cooldown_remaining_ms).toBeGreaterThan(100_000);
     expect((await proxy.post('/v1/chat/completions', chatBody('g'))).status).toBe(200);
     expect(limited.seen).toHaveLength(1);
   });
@@ -141,19 +142,19 @@ router_settings: { allowed_fails: 1, cooldown_time: 0.3 }
     expect(((await cooled.json()) as { error: { code: string } }).error.code).toBe('no_healthy_deployment');
     expect(up.seen).toHaveLength(2);
     let health = (await (await proxy.get('/health')).json()) as Health;
-    expect(health.deployments[0].circuit).toBe('open');
+    expect(at(health.deployments, 0).circuit).toBe('open');
     const metrics = await (await proxy.get('/metrics')).text();
     expect(metrics).toMatch(/rainymodel_circuit_state\{[^}]*deployment="g:openai\/only@127\.0\.0\.1:\d+"[^}]*\} 1/);
     // Wait (without asserting how long) until the cooldown is over.
-    for (let i = 0; i < 200 && health.deployments[0].circuit !== 'half_open'; i++) {
+    for (let i = 0; i < 200 && at(health.deployments, 0).circuit !== 'half_open'; i++) {
       await new Promise((r) => setTimeout(r, 20));
       health = (await (await proxy.get('/health')).json()) as Health;
     }
-    expect(health.deployments[0].circuit).toBe('half_open');
+    expect(at(health.deployments, 0).circuit).toBe('half_open');
     healthy = true;
     expect((await proxy.post('/v1/chat/completions', chatBody('g'))).status).toBe(200);
     health = (await (await proxy.get('/health')).json()) as Health;
-    expect(health.deployments[0].circuit).toBe('closed');
+    expect(at(health.deployments, 0).circuit).toBe('closed');
   });
 
   it('disable_cooldowns keeps trying a failing deployment', async () => {
@@ -185,7 +186,7 @@ router_settings:
     const proxy = await startProxy(config(5));
     const r = await proxy.post('/v1/chat/completions', chatBody('g'));
     expect(r.status).toBe(200);
-    expect(((await r.json()) as { choices: Array<{ message: { content: string } }> }).choices[0].message.content).toBe('second-fallback');
+    expect(at(((await r.json()) as { choices: Array<{ message: { content: string } }> }).choices, 0).message.content).toBe('second-fallback');
     expect(r.headers.get('x-rainymodel-tried')?.split(',')).toHaveLength(3);
     expect(bad.seen).toHaveLength(2);
     const limited = await startProxy(config(1));
@@ -203,7 +204,7 @@ model_list:
 router_settings: { default_fallbacks: [safe] }
 `);
     const r = await proxy.client().chat.completions.create({ model: 'g', messages: [{ role: 'user', content: 'x' }] });
-    expect(r.choices[0].message.content).toBe('default');
+    expect(at(r.choices, 0).message.content).toBe('default');
   });
 
   it('num_retries bounds the deployments tried inside one group', async () => {
@@ -224,13 +225,14 @@ router_settings: { num_retries: 1, allowed_fails: 100 }
     const proxy = await startProxy(pair(up.base, up.base));
     const ac = new AbortController();
     const pending = fetch(`${proxy.url}/v1/chat/completions`, { method: 'POST', body: JSON.stringify(chatBody('g')), headers: { 'content-type': 'application/json' }, signal: ac.signal }).catch(() => 'aborted');
-    for (let i = 0; i < 100 && up.seen.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await up.untilSeen(1);
     ac.abort();
     expect(await pending).toBe('aborted');
-    for (let i = 0; i < 100 && up.aborted === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await up.untilAborted(1);
     expect(up.aborted).toBe(1);
-    // The disconnect is not a failure: no fallback attempt was made.
-    await new Promise((r) => setTimeout(r, 50));
+    // The disconnect is not a failure: no fallback attempt was made (the request line is written when the
+    // proxy is done with the request, so every attempt it made has reached the upstream by then).
+    await proxy.logs.waitFor((l) => l.event === 'request');
     expect(up.seen).toHaveLength(1);
   });
 });

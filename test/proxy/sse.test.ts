@@ -13,7 +13,7 @@ function decodeInPieces(text: string, size: number): Array<{ event: string; data
 }
 
 describe('SseDecoder', () => {
-  for (const [name, eol] of [['\\n', '\n'], ['\\r\\n', '\r\n'], ['\\r', '\r']]) {
+  for (const [name, eol] of [['\\n', '\n'], ['\\r\\n', '\r\n'], ['\\r', '\r']] as const) {
     it(`reads events whose lines end in ${name}, split at every possible boundary`, () => {
       const text = STREAM.replace(/\n/g, eol);
       const expected = [

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { answers, chatBody, chunk, cleanupAll, startProxy, startUpstream, streamChunks } from './helpers.js';
+import { at } from '../support/must.js';
 
 afterEach(cleanupAll);
 
@@ -40,8 +41,8 @@ model_list:
     expect(text).toBe('Hello world');
     expect(chunks).toBe(5);
     expect(usage).toEqual({ prompt_tokens: 3, completion_tokens: 4, total_tokens: 7 });
-    expect(up.seen[0].json?.stream).toBe(true);
-    expect(up.seen[0].json?.model).toBe('up-model');
+    expect(at(up.seen, 0).json?.stream).toBe(true);
+    expect(at(up.seen, 0).json?.model).toBe('up-model');
     const [log] = await proxy.logs.waitFor((l) => l.event === 'request');
     expect(log?.prompt_tokens).toBe(3);
     expect(log?.completion_tokens).toBe(4);
@@ -126,7 +127,7 @@ model_list:
     expect(await collect(data)).toBe('fast');
     expect(response.headers.get('x-rainymodel-fallback-reason')).toBe('timeout');
     // The hung upstream request was aborted, not left open.
-    for (let i = 0; i < 50 && hang.aborted === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await hang.untilAborted(1);
     expect(hang.aborted).toBe(1);
   });
 
@@ -143,7 +144,7 @@ model_list:
     const first = await it.next();
     expect(first.value?.choices[0].delta.content).toBe('first');
     ac.abort();
-    for (let i = 0; i < 100 && up.aborted === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await up.untilAborted(1);
     expect(up.aborted).toBe(1);
     expect(up.seen).toHaveLength(1);
   });

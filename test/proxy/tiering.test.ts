@@ -16,7 +16,7 @@ describe('tier inference', () => {
     expect(tier('openai', 'qwen2.5:latest', 'https://ollamafreeapi.orcest.ai/v1', 'Auto - ollamafreeapi (free distributed Ollama)')).toBe('free');
     expect(tier('openai', 'qwen2.5:latest', 'https://ollamafree.example.org/v1', 'free distributed Ollama')).toBe('free');
     expect(tier('openrouter', 'qwen/qwen-2.5-72b-instruct', 'https://openrouter.ai/api/v1', 'Agent - OpenRouter premium (Claude)')).toBe('premium');
-    for (const [prefix, model] of [['deepseek', 'deepseek-chat'], ['gemini', 'gemini-2.0-flash'], ['openai', 'gpt-4o-mini'], ['xai', 'grok-2-latest'], ['anthropic', 'claude-haiku-4-5-20251001']]) {
+    for (const [prefix, model] of [['deepseek', 'deepseek-chat'], ['gemini', 'gemini-2.0-flash'], ['openai', 'gpt-4o-mini'], ['xai', 'grok-2-latest'], ['anthropic', 'claude-haiku-4-5-20251001']] as const) {
       expect(tier(prefix, model, undefined, 'direct')).toBe('direct');
     }
   });

@@ -43,8 +43,10 @@ export function geminiProvider(key: string, pages: string[][]): Promise<FakeUpst
     const url = new URL(seen.url, 'http://x');
     if (seen.method === 'GET' && url.pathname === '/v1beta/models') {
       const page = Number(url.searchParams.get('pageToken') ?? '0');
+      const ids = pages[page];
+      if (ids === undefined) return sendJson(res, 400, { error: { code: 400, message: `Invalid page token ${page}`, status: 'INVALID_ARGUMENT' } });
       const next = page + 1 < pages.length ? { nextPageToken: String(page + 1) } : {};
-      return sendJson(res, 200, { models: pages[page].map((id) => ({ name: `models/${id}`, displayName: id })), ...next });
+      return sendJson(res, 200, { models: ids.map((id) => ({ name: `models/${id}`, displayName: id })), ...next });
     }
     if (url.pathname.endsWith(':generateContent')) return sendJson(res, 200, { candidates: [{ content: { role: 'model', parts: [{ text: 'OK' }] }, finishReason: 'STOP', index: 0 }], usageMetadata: { promptTokenCount: 3, candidatesTokenCount: 1, totalTokenCount: 4 } });
     sendJson(res, 404, { error: { code: 404, message: 'not found', status: 'NOT_FOUND' } });
@@ -61,8 +63,9 @@ export function anthropicProvider(key: string, pages: string[][]): Promise<FakeU
     if (seen.method === 'GET' && url.pathname === '/v1/models') {
       const after = url.searchParams.get('after_id');
       const page = after === null ? 0 : pages.findIndex((p) => p[p.length - 1] === after) + 1;
-      const data = pages[page].map((id) => ({ type: 'model', id, display_name: id, created_at: '2025-09-29T00:00:00Z' }));
-      return sendJson(res, 200, { data, has_more: page + 1 < pages.length, first_id: data[0].id, last_id: data[data.length - 1].id });
+      const ids = pages[page] ?? [];
+      const data = ids.map((id) => ({ type: 'model', id, display_name: id, created_at: '2025-09-29T00:00:00Z' }));
+      return sendJson(res, 200, { data, has_more: page + 1 < pages.length, first_id: ids[0] ?? null, last_id: ids.at(-1) ?? null });
     }
     if (url.pathname === '/v1/messages') {
       return sendJson(res, 200, { id: 'msg_1', type: 'message', role: 'assistant', model: seen.json?.model, content: [{ type: 'text', text: 'OK' }], stop_reason: 'max_tokens', usage: { input_tokens: 3, output_tokens: 1 } });
@@ -117,9 +120,10 @@ export async function fakeDns(known: string): Promise<string> {
   socket.on('message', (msg, from) => {
     let at = 12;
     const labels: string[] = [];
-    while (msg[at] !== 0) {
-      labels.push(msg.toString('ascii', at + 1, at + 1 + msg[at]));
-      at += msg[at] + 1;
+    // Length-prefixed labels up to the zero length; a message cut short ends the name where it stops.
+    for (let length = msg[at]; length !== undefined && length !== 0; length = msg[at]) {
+      labels.push(msg.toString('ascii', at + 1, at + 1 + length));
+      at += length + 1;
     }
     const questionEnd = at + 5;
     const qtype = msg.readUInt16BE(at + 1);

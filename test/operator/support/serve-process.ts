@@ -35,8 +35,8 @@ export async function startServe(configYaml: string, env: NodeJS.ProcessEnv = {}
     let buf = '';
     proc.stdout.on('data', (c: Buffer) => {
       buf += c.toString('utf8');
-      const m = /"address":"(http:\/\/[^"]+)"/.exec(buf);
-      if (m) resolve(m[1]);
+      const address = /"address":"(http:\/\/[^"]+)"/.exec(buf)?.[1];
+      if (address !== undefined) resolve(address);
       // Request lines are not needed: keep the buffer from growing with them.
       if (buf.length > 65536) buf = buf.slice(-4096);
     });

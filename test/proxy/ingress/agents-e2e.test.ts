@@ -6,6 +6,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { cleanupAll, onCleanup, startProxy, type RunningProxy } from '../helpers.js';
 import { startAnthropic, startGemini, startOllama, startOpenAICompatible, type FakeUpstream } from '../adapters/fake-upstreams.js';
+import { at } from '../../support/must.js';
 
 const KEY = 'sk-proxy-test';
 const AFTER_TOOLS = 'Paris is sunny, 18 degrees.';
@@ -130,8 +131,8 @@ describe.each(KINDS)('OpenAI SDK -> /v1/responses -> $name', (kind) => {
     const final = await stream.finalResponse();
     expect(final.output_text).toBe(kind.streamText);
     expect(final.status).toBe('completed');
-    expect(seen[0].type).toBe('response.created');
-    expect(seen[seen.length - 1].type).toBe('response.completed');
+    expect(at(seen, 0).type).toBe('response.created');
+    expect(at(seen, -1).type).toBe('response.completed');
     expect(seen.map((e) => e.sequence_number)).toEqual(seen.map((_, i) => i));
     const deltas = seen.flatMap((e) => (e.type === 'response.output_text.delta' ? [e.delta] : [])).join('');
     expect(deltas).toBe(kind.streamText);
@@ -225,7 +226,7 @@ describe('Anthropic Messages: auth, errors, fallbacks, native fields', () => {
     const before = ant.requests.length;
     const res = await proxy.post('/v1/messages', { model: 'claude-text', ...body }, headers);
     expect(res.status).toBe(200);
-    const seen = ant.requests[before];
+    const seen = at(ant.requests, before, 'the request the Messages call sent upstream');
     expect(seen.body).toEqual({ model: 'claude-test', ...body });
     expect(seen.headers['anthropic-beta']).toBe('interleaved-thinking-2025-05-14');
     const res2 = await proxy.post('/v1/messages', { model: 'local-text', ...body }, { 'x-request-id': 'drop-check' });

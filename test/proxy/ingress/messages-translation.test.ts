@@ -10,6 +10,7 @@ import { estimateInputTokens } from '../../../src/proxy/ingress/messages/count-t
 import { anthropicErrorBody } from '../../../src/proxy/ingress/messages/errors.js';
 import type { IngressStreamEvent } from '../../../src/proxy/ingress/types.js';
 import { chunk, names, parseSse, usageChunk } from './sse-events.js';
+import { at } from '../../support/must.js';
 
 const toolLoop = {
   model: 'claude-x',
@@ -157,12 +158,12 @@ describe('chat chunks -> Messages SSE', () => {
       'content_block_start', 'content_block_delta', 'content_block_stop',
       'message_delta', 'message_stop',
     ]);
-    expect(events[0].data.message).toMatchObject({ id: 'msg_1', type: 'message', role: 'assistant', model: 'alias', content: [], stop_reason: null });
-    expect(events[2].data).toEqual({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } });
-    expect(events[6].data).toEqual({ type: 'content_block_start', index: 1, content_block: { type: 'tool_use', id: 'call_1', name: 'f', input: {} } });
-    expect(events[7].data).toEqual({ type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '{"a":' } });
-    expect(events[10].data.index).toBe(2);
-    expect(events[13].data).toEqual({
+    expect(at(events, 0).data.message).toMatchObject({ id: 'msg_1', type: 'message', role: 'assistant', model: 'alias', content: [], stop_reason: null });
+    expect(at(events, 2).data).toEqual({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } });
+    expect(at(events, 6).data).toEqual({ type: 'content_block_start', index: 1, content_block: { type: 'tool_use', id: 'call_1', name: 'f', input: {} } });
+    expect(at(events, 7).data).toEqual({ type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '{"a":' } });
+    expect(at(events, 10).data.index).toBe(2);
+    expect(at(events, 13).data).toEqual({
       type: 'message_delta',
       delta: { stop_reason: 'tool_use', stop_sequence: null },
       usage: { input_tokens: 10, output_tokens: 5, cache_creation_input_tokens: 0, cache_read_input_tokens: 2 },
@@ -205,7 +206,7 @@ describe('native Messages stream (anthropic/ deployments)', () => {
     const out: IngressStreamEvent[] = [];
     for (let i = 0; i < body.length; i += size) out.push(...s.push(body.slice(i, i + size)));
     out.push(...s.end());
-    expect(out[out.length - 1].kind).toBe('done');
+    expect(at(out, -1).kind).toBe('done');
     const text = out.map((e) => (e.kind === 'error' ? '' : e.text)).join('');
     expect(parseSse(text)).toEqual(parseSse(body));
     expect(s.usage()).toEqual({ prompt: 12, completion: 4 });

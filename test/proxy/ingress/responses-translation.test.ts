@@ -6,6 +6,7 @@ import { checkResponsesRequest, responsesToChat } from '../../../src/proxy/ingre
 import { chatToResponse, responseFrame } from '../../../src/proxy/ingress/responses/answer.js';
 import { ResponsesEncoder } from '../../../src/proxy/ingress/responses/stream.js';
 import { chunk, names, parseSse, usageChunk } from './sse-events.js';
+import { at } from '../../support/must.js';
 
 const tools = [
   { type: 'function', name: 'get_weather', description: 'Weather', parameters: { type: 'object', properties: { city: { type: 'string' } } }, strict: true },
@@ -131,8 +132,8 @@ describe('chat answer -> Response', () => {
     const output = r.output as Array<Record<string, unknown>>;
     expect(output[0]).toMatchObject({ type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'Sure.', annotations: [] }] });
     expect(output[1]).toMatchObject({ type: 'function_call', call_id: 'call_9', name: 'get_weather', arguments: '{"city":"Oslo"}', status: 'completed' });
-    expect(String(output[0].id)).toMatch(/^msg_/);
-    expect(String(output[1].id)).toMatch(/^fc_/);
+    expect(String(at(output, 0).id)).toMatch(/^msg_/);
+    expect(String(at(output, 1).id)).toMatch(/^fc_/);
     expect(String(r.id)).toMatch(/^resp_/);
   });
 
@@ -163,12 +164,12 @@ describe('chat chunks -> Responses SSE', () => {
       'response.completed',
     ]);
     expect(events.map((e) => e.data.sequence_number)).toEqual(events.map((_, i) => i));
-    const msgId = (events[2].data.item as Record<string, unknown>).id;
-    expect(events[4].data).toMatchObject({ item_id: msgId, output_index: 0, content_index: 0, delta: 'Hel' });
-    expect(events[6].data).toMatchObject({ item_id: msgId, text: 'Hello.' });
-    expect(events[9].data).toMatchObject({ output_index: 1, item: { type: 'function_call', call_id: 'call_1', name: 'f', arguments: '', status: 'in_progress' } });
-    expect(events[11].data).toMatchObject({ output_index: 1, name: 'f', arguments: '{"a":1}' });
-    const done = events[13].data.response as Record<string, unknown>;
+    const msgId = (at(events, 2).data.item as Record<string, unknown>).id;
+    expect(at(events, 4).data).toMatchObject({ item_id: msgId, output_index: 0, content_index: 0, delta: 'Hel' });
+    expect(at(events, 6).data).toMatchObject({ item_id: msgId, text: 'Hello.' });
+    expect(at(events, 9).data).toMatchObject({ output_index: 1, item: { type: 'function_call', call_id: 'call_1', name: 'f', arguments: '', status: 'in_progress' } });
+    expect(at(events, 11).data).toMatchObject({ output_index: 1, name: 'f', arguments: '{"a":1}' });
+    const done = at(events, 13).data.response as Record<string, unknown>;
     expect(done).toMatchObject({ status: 'completed', usage: { input_tokens: 8, output_tokens: 6, total_tokens: 14 } });
     expect((done.output as unknown[]).length).toBe(2);
   });
@@ -178,7 +179,7 @@ describe('chat chunks -> Responses SSE', () => {
     const first = parseSse(enc.chunk(chunk({ content: 'par' })));
     const events = parseSse(enc.fail('upstream stream broke: ECONNRESET', 'upstream_stream_error'));
     expect(names(events)).toEqual(['error', 'response.failed']);
-    expect(events[0].data).toEqual({ type: 'error', sequence_number: first.length, code: 'upstream_stream_error', message: 'upstream stream broke: ECONNRESET', param: null });
-    expect(events[1].data.response).toMatchObject({ status: 'failed', error: { code: 'server_error', message: 'upstream stream broke: ECONNRESET' } });
+    expect(at(events, 0).data).toEqual({ type: 'error', sequence_number: first.length, code: 'upstream_stream_error', message: 'upstream stream broke: ECONNRESET', param: null });
+    expect(at(events, 1).data.response).toMatchObject({ status: 'failed', error: { code: 'server_error', message: 'upstream stream broke: ECONNRESET' } });
   });
 });
