@@ -1,8 +1,9 @@
 // What a command may touch of the outside world: its arguments, environment, working directory, stdout,
 // stderr, colour and exit code. main.ts binds a context to the process; tests build one in memory and run
-// the program in process (program.ts). Commands print and set exit codes only through it.
+// the program in process (program.ts). Commands print and set exit codes only through it. Colour (chalk)
+// is loaded with the command that paints (loadColor), so `--version` and `--help` never load it.
 import { resolve } from 'node:path';
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 
 export interface TextSink {
   write(text: string): unknown;
@@ -40,10 +41,20 @@ export function colorLevel(env: NodeJS.ProcessEnv, stdoutTTY: boolean, stderrTTY
 export class CliContext {
   /** The exit code the run ends with (0 unless a command sets another). */
   exitCode = 0;
-  readonly color: ChalkInstance;
+  private painter: ChalkInstance | undefined;
 
-  constructor(readonly io: CliIO) {
-    this.color = new Chalk({ level: colorLevel(io.env, Boolean(io.stdout.isTTY), Boolean(io.stderr.isTTY)) });
+  constructor(readonly io: CliIO) {}
+
+  /** Loads chalk at this run's colour level (program.ts does, before it loads a command module). */
+  async loadColor(): Promise<void> {
+    const { Chalk } = await import('chalk');
+    this.painter ??= new Chalk({ level: colorLevel(this.io.env, Boolean(this.io.stdout.isTTY), Boolean(this.io.stderr.isTTY)) });
+  }
+
+  /** Colour for people, at the level colorLevel() gives. */
+  get color(): ChalkInstance {
+    if (!this.painter) throw new Error('CliContext.color used before loadColor()');
+    return this.painter;
   }
 
   get env(): NodeJS.ProcessEnv {

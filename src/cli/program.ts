@@ -1,7 +1,7 @@
 // The rmctl program as a factory: buildProgram(ctx) and runCli(io) take their argv, environment, working
 // directory and output streams from the caller and never exit the process, so tests run the CLI in
 // process from src/. main.ts is the thin binding to the real process.
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { EXIT } from '../shared/errors.js';
 import { COMMANDS, namedCommand } from './command-list.js';
@@ -21,6 +21,7 @@ export async function buildProgram(ctx: CliContext, options: { loadAll?: boolean
   const named = namedCommand(ctx.io.argv);
   for (const [name, entry] of Object.entries(COMMANDS)) {
     if (options.loadAll || name === named) {
+      await ctx.loadColor();
       (await entry.load()).register(program, ctx);
       const cmd = program.commands.find((c) => c.name() === name);
       if (!cmd) throw new Error(`commands/${name}: register() added no "${name}" command`);
@@ -53,7 +54,8 @@ export async function runCli(io: CliIO): Promise<number> {
 }
 
 function packageVersion(): string {
-  // src/cli and dist/cli are both two levels under the package root.
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  // src/cli and dist/cli are both two levels under the package root. Read through require: an ESM import
+  // of node:fs builds its whole facade (its lazy streams too), a noticeable part of `rmctl --version`.
+  const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
   return pkg.version;
 }
