@@ -8,9 +8,7 @@
 // - a value that is only `${VAR}` (no default) with no deploy value becomes `os.environ/VAR`;
 // - a reference without a default inside longer text and with no deploy value cannot be written: the rule
 //   `litellmEnvValues` (src/config/rules) reports it, so compile never meets it after a clean validate.
-import { isUnset, wholeEnvReference, type Env } from '../shared/env.js';
-
-const BRACED = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+import { expandEnv, isUnset, soleEnvReference, wholeEnvReference, type Env } from '../shared/env.js';
 
 export interface LitellmValue {
   value: string;
@@ -23,19 +21,13 @@ export function concreteValue(template: string, deployEnv: Env | undefined): Lit
   if (!template.includes('${')) return { value: template, unresolved: [] };
   const whole = wholeEnvReference(template);
   if (whole && (!deployEnv || isUnset(deployEnv[whole]))) return { value: `os.environ/${whole}`, unresolved: [] };
-  const unresolved: string[] = [];
-  const value = template.replace(BRACED, (_all, name: string, fallback: string | undefined) => {
-    const v = deployEnv?.[name];
-    if (!isUnset(v)) return v as string;
-    if (fallback !== undefined) return fallback;
-    unresolved.push(name);
-    return '';
-  });
-  return { value, unresolved };
+  // The deploy value when set and non-empty, else the default; generate (no deployEnv) takes the defaults.
+  const { value, missing } = expandEnv(template, deployEnv ?? {});
+  return { value, unresolved: missing };
 }
 
 /** A secret as LiteLLM must see it: `os.environ/VAR` when the source names a variable, else the text as written. */
 export function secretValue(template: string): string {
-  const whole = wholeEnvReference(template) ?? /^\$\{([A-Za-z_][A-Za-z0-9_]*):-[^}]*\}$/.exec(template)?.[1];
-  return whole ? `os.environ/${whole}` : template;
+  const whole = soleEnvReference(template);
+  return whole ? `os.environ/${whole.name}` : template;
 }

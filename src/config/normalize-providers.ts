@@ -1,7 +1,7 @@
 // Step 3, the registry: providers.yaml's entries -> Provider (type, tier, status, credentials as variable
 // names, limits, models). Services that are not model servers (tool_server, web_ui) are set aside.
 import type { Tier } from '../shared/compiled-config.js';
-import { wholeEnvReference } from '../shared/env.js';
+import { wholeEnvReference, withDefaults } from '../shared/env.js';
 import { originsUnder, type At, type Reporter } from './context.js';
 import type { NonLlmType, Origin, Provider, ProviderModel, ProviderType } from './model.js';
 import type { RawProvider, RawProvidersFile } from './raw.js';
@@ -28,7 +28,7 @@ function defaultTier(type: ProviderType, baseUrl: string | undefined): Tier {
   if (type === 'huggingface') return 'free';
   if (!LOCAL_TYPES.has(type)) return 'direct';
   // A "local" server type hosted by someone else over https (Ollama Cloud, say) is a direct API.
-  const url = baseUrl?.replace(/\$\{[^}]*:-([^}]*)\}/g, '$1') ?? '';
+  const url = withDefaults(baseUrl ?? '');
   return /^https:\/\//.test(url) && !/^https:\/\/(localhost|127\.|\[::1\])/.test(url) ? 'direct' : 'internal';
 }
 

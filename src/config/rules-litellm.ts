@@ -1,7 +1,7 @@
 // Rules for what a stock LiteLLM does with the compiled file (../shared/reference/litellm-config.md,
 // "Measured"): where RainyModel's meaning cannot be written so that LiteLLM does the same, say so
 // (`effect/...`) instead of letting the two proxies silently disagree.
-import { envReferences, isUnset, withDefaults, wholeEnvReference } from '../shared/env.js';
+import { envReferences, isUnset, soleEnvReference, withDefaults, wholeEnvReference } from '../shared/env.js';
 import { keyVariableMismatch, providerForHost } from '../shared/provider-names.js';
 import type { Origin, Provider } from './model.js';
 import { deploymentOrders } from './order.js';
@@ -19,24 +19,24 @@ export const litellmEnvValues: Rule = ({ model, reporter, sources }) => {
   const mappingsFile = sources[1]?.file ?? '';
   const plain = (value: string | number | undefined, at: Origin, what: string) => {
     if (typeof value !== 'string' || wholeEnvReference(value)) return;
-    const bare = envReferences(value).filter((r) => r.fallback === undefined);
-    if (bare.length === 0) return;
+    const bare = envReferences(value).find((r) => r.fallback === undefined);
+    if (!bare) return;
     reporter.error(
       'effect/env-in-text',
       at,
-      `${what} ${JSON.stringify(value)} uses \${${bare[0].name}} inside longer text with no default: LiteLLM expands no \${...}, and rmctl generate cannot write a value for it`,
-      `give it a default (\${${bare[0].name}:-...}) or make the variable the whole value`,
+      `${what} ${JSON.stringify(value)} uses \${${bare.name}} inside longer text with no default: LiteLLM expands no \${...}, and rmctl generate cannot write a value for it`,
+      `give it a default (\${${bare.name}:-...}) or make the variable the whole value`,
     );
   };
   const secret = (value: string | undefined, at: Origin, what: string) => {
     if (value === undefined) return;
-    const refs = envReferences(value);
-    if (refs.length === 1 && refs[0].fallback !== undefined && /^\$\{[^}]*\}$/.test(value)) {
+    const ref = soleEnvReference(value);
+    if (ref?.fallback !== undefined) {
       reporter.warn(
         'effect/env-default-ignored',
         at,
-        `${what}: the default of ${JSON.stringify(value)} is not used: a secret is written as os.environ/${refs[0].name}, which has no default`,
-        `set ${refs[0].name} where the proxy runs, and write \${${refs[0].name}}`,
+        `${what}: the default of ${JSON.stringify(value)} is not used: a secret is written as os.environ/${ref.name}, which has no default`,
+        `set ${ref.name} where the proxy runs, and write \${${ref.name}}`,
       );
     }
   };

@@ -13,9 +13,7 @@
 // the header comment, key order and layout of the compiled file survive exactly.
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode, type Scalar } from 'yaml';
 import type { Diagnostic } from '../shared/diagnostics.js';
-import { envReferences, expandEnv, isUnset } from '../shared/env.js';
-
-const REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+import { envReferences, expandEnv, hasBracedReference, isUnset, wholeEnvReference } from '../shared/env.js';
 
 /** Keys whose values are credentials (LiteLLM's and RainyModel's): expansion there would write a secret. */
 const SECRET_KEY = /(^|_)(api_key|key|keys|master_key|password|secret|secret_access_key|token|credentials?)$/i;
@@ -48,8 +46,7 @@ function escapePointer(segment: string): string {
 
 /** True when the text contains a reference this module would expand. */
 export function hasEnvReferences(text: string): boolean {
-  REF.lastIndex = 0;
-  return REF.test(text);
+  return hasBracedReference(text);
 }
 
 /** What one expansion run collects while it walks the document. */
@@ -71,8 +68,8 @@ function report(w: Walk, node: YamlNode, pointer: string, code: string, message:
 /** A credential field: a bare `${VAR}` becomes `os.environ/VAR`; anything else there is an error. */
 function visitSecret(w: Walk, node: Scalar<string>, range: [number, number], pointer: string): void {
   const value = node.value;
-  const bare = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(value);
-  const variable = bare?.[1];
+  // The value has a `${`, so this is a bare `${VAR}` (never `os.environ/VAR`).
+  const variable = wholeEnvReference(value);
   if (variable !== undefined) {
     w.replacements.push({ start: range[0], end: range[1], value: JSON.stringify(`os.environ/${variable}`) });
     w.expansions.push({ pointer, variable, usedDefault: false, toEnvReference: true });

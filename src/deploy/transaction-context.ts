@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { RainyModelError, wrapError } from '../shared/errors.js';
+import { envValue, osEnvironName } from '../shared/env.js';
 import type { BackupEntry, BackupStore } from './backup.js';
 import type { Candidate } from './candidate.js';
 import type { VerifyReport } from './health.js';
@@ -136,15 +137,15 @@ export async function readIfExists(path: string): Promise<string | null> {
 
 export function masterKeyVariable(text: string): string | undefined {
   const key = parseConfigText(text).config?.general_settings?.master_key;
-  return typeof key === 'string' ? /^os\.environ\/([A-Za-z_][A-Za-z0-9_]*)$/.exec(key)?.[1] : undefined;
+  return typeof key === 'string' ? osEnvironName(key) : undefined;
 }
 
 /** `general_settings.master_key` as the proxy will see it: literal, or `os.environ/VAR` from our environment. */
 export function resolveMasterKey(text: string, env: Record<string, string | undefined>): string | undefined {
   const key = parseConfigText(text).config?.general_settings?.master_key;
   if (typeof key !== 'string' || key === '') return undefined;
-  const ref = /^os\.environ\/([A-Za-z_][A-Za-z0-9_]*)$/.exec(key);
-  if (ref) return env[ref[1] as string] || undefined;
+  const variable = osEnvironName(key);
+  if (variable !== undefined) return envValue(env, variable);
   if (key.includes('${')) return undefined;
   return key;
 }
