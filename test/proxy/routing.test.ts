@@ -216,8 +216,10 @@ model_list:
 
   it('least-busy picks the deployment with fewer requests in flight', async () => {
     const held: Array<() => void> = [];
+    let arrived: () => void = () => undefined;
     const busy = await startUpstream((_req, res, seen) => {
       held.push(() => answers('busy')(_req, res, seen));
+      arrived();
     });
     const idle = await startUpstream(answers('idle'));
     const proxy = await startProxy(`
@@ -226,21 +228,25 @@ model_list:
   - { model_name: g, litellm_params: { model: openai/m, api_base: ${idle.base} } }
 router_settings: { routing_strategy: least-busy }
 `);
-    // Park requests on "busy" until it holds one; each request on "idle" answers at once.
-    const parked: Array<Promise<Response>> = [];
-    while (busy.seen.length === 0) {
-      parked.push(proxy.post('/v1/chat/completions', chatBody('g')));
-      await new Promise((r) => setTimeout(r, 20));
+    // One request at a time until one is parked on "busy": each either is answered by "idle" or arrives
+    // at "busy" (which holds it), so nothing is left in flight towards "idle" when the loop ends.
+    let parked: Promise<Response> | undefined;
+    while (!parked) {
+      const atBusy = new Promise<'busy'>((resolve) => (arrived = () => resolve('busy')));
+      const request = proxy.post('/v1/chat/completions', chatBody('g'));
+      const first = await Promise.race([atBusy, request.then(async (r) => (await r.arrayBuffer(), 'answered' as const))]);
+      if (first === 'busy') parked = request;
     }
     const idleBefore = idle.seen.length;
     for (let i = 0; i < 5; i++) {
       const r = await proxy.post('/v1/chat/completions', chatBody('g'));
       expect(r.headers.get('x-rainymodel-upstream')).toBe('openai');
+      expect(((await r.json()) as { choices: Array<{ message: { content: string } }> }).choices[0]?.message.content).toBe('idle');
     }
     expect(idle.seen.length).toBe(idleBefore + 5);
     expect(busy.seen.length).toBe(1);
     held.forEach((f) => f());
-    await Promise.all(parked);
+    expect((await parked).status).toBe(200);
   });
 
   it('latency-based-routing prefers the deployment that answered faster', async () => {
