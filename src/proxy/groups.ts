@@ -33,7 +33,11 @@ function sameRank(a: number[], b: number[]): boolean {
 }
 
 function compareRank(a: number[], b: number[]): number {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x - y;
+  }
   return 0;
 }
 
@@ -46,8 +50,9 @@ export function bucketsFor(deployments: readonly RuntimeDeployment[], tiers: rea
       .map((d) => ({ d, r: rank(d, fileOrder) }))
       .sort((a, b) => compareRank(a.r, b.r));
     for (const item of inTier) {
-      const last = buckets.length > 0 ? buckets[buckets.length - 1] : undefined;
-      if (last && last[0].tier === tier && sameRank(rank(last[0], fileOrder), item.r)) last.push(item.d);
+      const last = buckets.at(-1);
+      const head = last?.[0];
+      if (last && head && head.tier === tier && sameRank(rank(head, fileOrder), item.r)) last.push(item.d);
       else buckets.push([item.d]);
     }
   }

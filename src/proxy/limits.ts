@@ -9,6 +9,7 @@
 // Keys (or client addresses) are remembered least-recently-used first out, so a client that keeps sending
 // keeps its windows however many others come and go.
 import { LRUCache } from 'lru-cache';
+import { ringIndex } from './ring-buffer.js';
 
 export interface RateLimitConfig {
   rpm?: number;
@@ -33,8 +34,9 @@ export class SlidingCounter {
       this.sum = 0;
     } else {
       for (let s = this.newest + 1; s <= second; s++) {
-        this.sum -= this.slots[s % SLOTS];
-        this.slots[s % SLOTS] = 0;
+        const at = ringIndex(s, SLOTS);
+        this.sum -= this.slots[at] ?? 0;
+        this.slots[at] = 0;
       }
     }
     this.newest = second;
@@ -49,7 +51,8 @@ export class SlidingCounter {
     this.advance(now);
     // An event dated before the window (a clock step back) is counted in the oldest slot.
     const second = Math.max(Math.floor(now / 1000), this.newest - SLOTS + 1);
-    this.slots[second % SLOTS] += n;
+    const at = ringIndex(second, SLOTS);
+    this.slots[at] = (this.slots[at] ?? 0) + n;
     this.sum += n;
   }
 
@@ -58,7 +61,7 @@ export class SlidingCounter {
     let left = this.count(now);
     if (left < limit) return 0;
     for (let s = this.newest - SLOTS + 1; s <= this.newest; s++) {
-      left -= this.slots[((s % SLOTS) + SLOTS) % SLOTS];
+      left -= this.slots[ringIndex(s, SLOTS)] ?? 0;
       if (left < limit) return Math.max(1, (s + SLOTS) * 1000 - now);
     }
     return MINUTE_MS;

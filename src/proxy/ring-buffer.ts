@@ -1,5 +1,13 @@
-// A fixed-capacity ring: once full, each push overwrites the oldest item. Memory never grows with traffic.
-// Used for the last latencies per provider (metrics.ts) and the last upstream errors (status/windows.ts).
+// Ring arithmetic in one place. RingBuffer: a fixed-capacity ring where, once full, each push overwrites
+// the oldest item (the last latencies per provider in metrics.ts, the last upstream errors in
+// status/windows.ts). ringIndex: where a running number (a second, a time slot) lands in a ring of a given
+// size (the rate windows in limits.ts, the status slots in status/ring.ts). Memory never grows with traffic.
+
+/** Position of the running number `n` (negative too) in a ring of `size` positions. */
+export function ringIndex(n: number, size: number): number {
+  const i = n % size;
+  return i < 0 ? i + size : i;
+}
 
 export class RingBuffer<T> {
   private readonly items: T[] = [];

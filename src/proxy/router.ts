@@ -11,10 +11,9 @@ function shuffleKey(d: RuntimeDeployment): number {
 
 function weightedShuffle(bucket: readonly RuntimeDeployment[]): RuntimeDeployment[] {
   // Efraimidis–Spirakis: sorting by U^(1/w) draws a weighted random permutation in one pass.
-  if (bucket.length === 2) {
+  const [a, b] = bucket;
+  if (bucket.length === 2 && a && b) {
     // The common case (two keys or two hosts for one model), without the keyed copies and the sort.
-    const a = bucket[0];
-    const b = bucket[1];
     return shuffleKey(b) > shuffleKey(a) ? [b, a] : [a, b];
   }
   const keyed = bucket.map((d) => ({ d, k: shuffleKey(d) }));
@@ -55,7 +54,8 @@ function orderBucket(group: ModelGroup, bucket: readonly RuntimeDeployment[], no
 export function orderDeployments(group: ModelGroup, policy: string, now: number): readonly RuntimeDeployment[] {
   const buckets = group.byPolicy.get(policy);
   if (!buckets) return [];
-  if (buckets.length === 1) return orderBucket(group, buckets[0], now);
+  const [only] = buckets;
+  if (buckets.length === 1 && only) return orderBucket(group, only, now);
   const out: RuntimeDeployment[] = [];
   for (const bucket of buckets) for (const d of orderBucket(group, bucket, now)) out.push(d);
   return out;

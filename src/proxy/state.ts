@@ -64,7 +64,7 @@ export class DeploymentState {
     const wasProbe = this.probing || this.circuit === 'half_open';
     this.probing = false;
     this.failTimes.push(now);
-    while (this.failTimes.length > 0 && now - this.failTimes[0] > FAILURE_WINDOW_MS) this.failTimes.shift();
+    for (let oldest = this.failTimes[0]; oldest !== undefined && now - oldest > FAILURE_WINDOW_MS; oldest = this.failTimes[0]) this.failTimes.shift();
     if (wasProbe || this.failTimes.length > allowedFails) this.open(now, cooldownMs);
   }
 

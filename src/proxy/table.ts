@@ -109,6 +109,7 @@ function readPolicies(config: CompiledConfig): { policies: Map<string, readonly 
   const rm = config.rainymodel;
   const policies = new Map<string, readonly Tier[]>(Object.entries(rm?.policies ?? DEFAULT_POLICIES));
   const defaultPolicy = rm?.default_policy ?? (policies.has('auto') ? 'auto' : [...policies.keys()][0]);
+  if (defaultPolicy === undefined) throw new TableBuildError('rainymodel.policies is empty: name at least one policy (a list of tiers)');
   if (!policies.has(defaultPolicy)) throw new TableBuildError(`rainymodel.default_policy "${defaultPolicy}" is not one of the policies (${[...policies.keys()].join(', ')})`);
   return { policies, defaultPolicy };
 }

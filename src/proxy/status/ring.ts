@@ -2,6 +2,8 @@
 // per slot. Memory is fixed at creation (slots x (counters + bins) 32-bit integers); a slot is cleared when
 // time comes round to it again, so nothing grows with traffic and nothing needs a timer.
 
+import { ringIndex } from '../ring-buffer.js';
+
 /** Counters per slot, then the latency bins. */
 export const REQUESTS = 0;
 export const SUCCESSES = 1;
@@ -32,6 +34,15 @@ function binValue(i: number): number {
   return i === 0 ? FIRST_BOUND_MS / 2 : upper / Math.sqrt(GROWTH);
 }
 
+/** A counter's value; positions past the end read as 0. */
+function read(counts: Uint32Array | Float64Array, i: number): number {
+  return counts[i] ?? 0;
+}
+
+function bump(counts: Uint32Array, i: number): void {
+  counts[i] = read(counts, i) + 1;
+}
+
 export interface WindowFigures {
   requests: number;
   successes: number;
@@ -59,7 +70,7 @@ export class SlotRing {
   }
 
   private position(slot: number): number {
-    const at = slot % this.slots;
+    const at = ringIndex(slot, this.slots);
     if (this.stamps[at] !== slot) {
       this.data.fill(0, at * WIDTH, (at + 1) * WIDTH);
       this.stamps[at] = slot;
@@ -70,23 +81,23 @@ export class SlotRing {
   record(now: number, kind: Kind, latencyMs: number): void {
     const base = this.position(Math.floor(now / this.slotMs));
     const d = this.data;
-    d[base + REQUESTS]++;
+    bump(d, base + REQUESTS);
     if (kind === 'success') {
-      d[base + SUCCESSES]++;
-      d[base + COUNTERS + binOf(latencyMs)]++;
-    } else if (kind === '401') d[base + S401]++;
-    else if (kind === '403') d[base + S403]++;
-    else if (kind === '429') d[base + S429]++;
-    else d[base + ERRORS]++;
+      bump(d, base + SUCCESSES);
+      bump(d, base + COUNTERS + binOf(latencyMs));
+    } else if (kind === '401') bump(d, base + S401);
+    else if (kind === '403') bump(d, base + S403);
+    else if (kind === '429') bump(d, base + S429);
+    else bump(d, base + ERRORS);
   }
 
   /** Sums the slots of the last `count` slot periods (the current one included) into `into`. */
   private accumulate(now: number, count: number, into: Float64Array): void {
     const current = Math.floor(now / this.slotMs);
     for (let slot = current - Math.min(count, this.slots) + 1; slot <= current; slot++) {
-      const at = slot % this.slots;
+      const at = ringIndex(slot, this.slots);
       if (slot < 0 || this.stamps[at] !== slot) continue;
-      for (let i = 0; i < WIDTH; i++) into[i] += this.data[at * WIDTH + i];
+      for (let i = 0; i < WIDTH; i++) into[i] = read(into, i) + read(this.data, at * WIDTH + i);
     }
   }
 
@@ -103,8 +114,8 @@ export class SlotRing {
     const out: Array<{ t: number; figures: WindowFigures }> = [];
     for (let slot = current - this.slots + 1; slot <= current; slot++) {
       const sums = new Float64Array(WIDTH);
-      const at = ((slot % this.slots) + this.slots) % this.slots;
-      if (slot >= 0 && this.stamps[at] === slot) for (let i = 0; i < WIDTH; i++) sums[i] = this.data[at * WIDTH + i];
+      const at = ringIndex(slot, this.slots);
+      if (slot >= 0 && this.stamps[at] === slot) sums.set(this.data.subarray(at * WIDTH, (at + 1) * WIDTH));
       out.push({ t: slot * this.slotMs, figures: figures(sums) });
     }
     return out;
@@ -116,22 +127,22 @@ function percentile(sums: Float64Array, total: number, q: number): number | null
   const rank = Math.ceil(q * total);
   let seen = 0;
   for (let i = 0; i < BINS; i++) {
-    seen += sums[COUNTERS + i];
+    seen += read(sums, COUNTERS + i);
     if (seen >= rank) return Math.round(binValue(i));
   }
   return Math.round(binValue(BINS - 1));
 }
 
 function figures(sums: Float64Array): WindowFigures {
-  const requests = sums[REQUESTS];
-  const successes = sums[SUCCESSES];
+  const requests = read(sums, REQUESTS);
+  const successes = read(sums, SUCCESSES);
   return {
     requests,
     successes,
-    s401: sums[S401],
-    s403: sums[S403],
-    s429: sums[S429],
-    errors: sums[ERRORS],
+    s401: read(sums, S401),
+    s403: read(sums, S403),
+    s429: read(sums, S429),
+    errors: read(sums, ERRORS),
     success_ratio: requests === 0 ? null : Math.round((successes / requests) * 1000) / 1000,
     p50_ms: percentile(sums, successes, 0.5),
     p95_ms: percentile(sums, successes, 0.95),
