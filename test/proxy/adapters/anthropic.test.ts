@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { anthropicAdapter } from '../../../src/proxy/providers/anthropic/index.js';
 import type { AdapterDeployment, RequestContext } from '../../../src/proxy/providers/types.js';
 import { cut, expectWellFormed, fold, run, scatter } from './stream-helpers.js';
+import { at } from './at.js';
 
 const deployment: AdapterDeployment = {
   prefix: 'anthropic',
@@ -228,7 +229,7 @@ describe('anthropic response', () => {
       stop_reason: 'tool_use',
       usage: { input_tokens: 10, output_tokens: 20 },
     });
-    const choice = (out.choices as Array<Record<string, unknown>>)[0];
+    const choice = at(out.choices as Array<Record<string, unknown>>, 0);
     expect(choice.finish_reason).toBe('tool_calls');
     expect(choice.message).toEqual({
       role: 'assistant',
@@ -255,7 +256,7 @@ describe('anthropic response', () => {
     };
     for (const [stop, finish] of Object.entries(reasons)) {
       const out = anthropicAdapter.translateResponse(chat, deployment, { id: 'm', content: [], stop_reason: stop, usage: {} });
-      expect((out.choices as Array<Record<string, unknown>>)[0].finish_reason, stop).toBe(finish);
+      expect(at(out.choices as Array<Record<string, unknown>>, 0).finish_reason, stop).toBe(finish);
     }
   });
 
@@ -269,7 +270,7 @@ describe('anthropic response', () => {
       stop_reason: 'end_turn',
       usage: { input_tokens: 1, output_tokens: 1 },
     });
-    expect((out.choices as Array<Record<string, unknown>>)[0].message).toEqual({ role: 'assistant', content: '4', reasoning_content: 'Let me add.' });
+    expect(at(out.choices as Array<Record<string, unknown>>, 0).message).toEqual({ role: 'assistant', content: '4', reasoning_content: 'Let me add.' });
   });
 });
 
@@ -377,7 +378,7 @@ describe('anthropic stream', () => {
       { id: 'toolu_01T1x1fJ34qAmk2tNTrN7Up6', name: 'get_weather', arguments: '{"location": "San Francisco, CA", "unit": "fahrenheit"}' },
       { id: 'toolu_02', name: 'get_time', arguments: '{"tz": "PST"}' },
     ]);
-    expect(JSON.parse(f.toolCalls[0].arguments)).toEqual({ location: 'San Francisco, CA', unit: 'fahrenheit' });
+    expect(JSON.parse(at(f.toolCalls, 0).arguments)).toEqual({ location: 'San Francisco, CA', unit: 'fahrenheit' });
     expect(f.finishReason).toBe('tool_calls');
     expect(f.usage).toMatchObject({ prompt_tokens: 472, completion_tokens: 89 });
     // The argument fragments travel as separate deltas, not collapsed into one.
@@ -397,7 +398,7 @@ describe('anthropic stream', () => {
     const f = fold(run(anthropicAdapter.createStreamTranslator(chatStream, deployment), [stream]));
     expectWellFormed(f);
     expect(f.toolCalls).toEqual([{ id: 'toolu_E', name: 'get_time', arguments: '{}' }]);
-    expect(JSON.parse(f.toolCalls[0].arguments)).toEqual({});
+    expect(JSON.parse(at(f.toolCalls, 0).arguments)).toEqual({});
   });
 
   it('gives the same answer however the bytes are cut (1 char, 7 chars, scattered, CRLF framing)', () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import { cleanupAll, onCleanup, startProxy, type RunningProxy } from '../helpers.js';
 import { startAnthropic, startGemini, startOllama, type FakeUpstream } from './fake-upstreams.js';
+import { at } from './at.js';
 
 let gemini: FakeUpstream;
 let ollama: FakeUpstream;
@@ -24,8 +25,8 @@ async function deployment(group: string, upstreamModel: string, keyHint?: string
   const res = await proxy.get('/health');
   const body = (await res.json()) as { deployments: HealthDeployment[] };
   const found = body.deployments.filter((d) => d.model_name === group && d.upstream_model === upstreamModel);
-  if (keyHint !== undefined) return found[keyHint === 'first' ? 0 : 1];
-  return found[0];
+  if (keyHint !== undefined) return at(found, keyHint === 'first' ? 0 : 1);
+  return at(found, 0);
 }
 
 beforeAll(async () => {
@@ -58,7 +59,7 @@ describe('translated upstream statuses drive the server', () => {
   it('treats a Gemini bad key (400 API_KEY_INVALID) as 401: cools that key down, the other key keeps serving', async () => {
     const before = gemini.requests.length;
     const { data, response } = await client.chat.completions.create({ model: 'rotated', messages: user('Hi') }).withResponse();
-    expect(data.choices[0].message.content).toBe('Bonjour from Gemini.');
+    expect(at(data.choices, 0).message.content).toBe('Bonjour from Gemini.');
     expect(response.headers.get('x-rainymodel-fallback-reason')).toBe('401');
     expect(gemini.requests.slice(before).map((r) => r.headers['x-goog-api-key'])).toEqual(['AIza-wrong', 'AIza-good']);
 
@@ -70,7 +71,7 @@ describe('translated upstream statuses drive the server', () => {
     // The next request goes straight to the good key.
     const next = gemini.requests.length;
     const again = await client.chat.completions.create({ model: 'rotated', messages: user('Hi') }).withResponse();
-    expect(again.data.choices[0].message.content).toBe('Bonjour from Gemini.');
+    expect(at(again.data.choices, 0).message.content).toBe('Bonjour from Gemini.');
     expect(again.response.headers.get('x-rainymodel-tried')).toBeNull();
     expect(gemini.requests.slice(next).map((r) => r.headers['x-goog-api-key'])).toEqual(['AIza-good']);
   });
@@ -103,7 +104,7 @@ describe('translated upstream statuses drive the server', () => {
 
   it("honours Gemini's RetryInfo retryDelay like Retry-After", async () => {
     const { data, response } = await client.chat.completions.create({ model: 'quota', messages: user('Hi') }).withResponse();
-    expect(data.choices[0].message.content).toBe('Bonjour from Gemini.');
+    expect(at(data.choices, 0).message.content).toBe('Bonjour from Gemini.');
     expect(response.headers.get('x-rainymodel-fallback-reason')).toBe('429');
     const exhausted = await deployment('quota', 'gemini-exhausted');
     expect(exhausted.circuit).toBe('open');

@@ -6,6 +6,7 @@
 // Streams are written in small uneven pieces so the proxy sees frames split across TCP reads.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { at } from './at.js';
 
 type Obj = Record<string, unknown>;
 
@@ -64,7 +65,7 @@ async function writeInPieces(res: ServerResponse, text: string): Promise<void> {
   let i = 0;
   let k = 0;
   while (i < text.length) {
-    const piece = text.slice(i, i + sizes[k % sizes.length]);
+    const piece = text.slice(i, i + at(sizes, k % sizes.length));
     i += piece.length;
     k++;
     res.write(piece);
@@ -205,7 +206,7 @@ export function startGemini(): Promise<FakeUpstream> {
         },
       });
     }
-    const [, model, method, sse] = m;
+    const [, model = '', method = '', sse] = m;
     if (model === 'gemini-exhausted') {
       return json(res, 429, {
         error: {
@@ -218,11 +219,11 @@ export function startGemini(): Promise<FakeUpstream> {
     }
     if (method === 'embedContent') {
       const content = req.body.content as { parts: Array<{ text: string }> };
-      return json(res, 200, { embedding: { values: [content.parts[0].text.length, 0.5, -0.25] } });
+      return json(res, 200, { embedding: { values: [at(content.parts, 0).text.length, 0.5, -0.25] } });
     }
     if (method === 'batchEmbedContents') {
       const requests = req.body.requests as Array<{ content: { parts: Array<{ text: string }> } }>;
-      return json(res, 200, { embeddings: requests.map((r) => ({ values: [r.content.parts[0].text.length, 0.5, -0.25] })) });
+      return json(res, 200, { embeddings: requests.map((r) => ({ values: [at(r.content.parts, 0).text.length, 0.5, -0.25] })) });
     }
     const usageMetadata = { promptTokenCount: 9, candidatesTokenCount: 6, totalTokenCount: 15 };
     const contents = req.body.contents as Obj[] | undefined;

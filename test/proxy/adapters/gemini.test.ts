@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { geminiAdapter, THOUGHT_SIGNATURE_SEPARATOR } from '../../../src/proxy/providers/gemini/index.js';
 import type { AdapterDeployment, RequestContext } from '../../../src/proxy/providers/types.js';
 import { cut, expectWellFormed, fold, run, scatter } from './stream-helpers.js';
+import { at } from './at.js';
 
 const deployment: AdapterDeployment = {
   prefix: 'gemini',
@@ -215,7 +216,7 @@ describe('gemini response', () => {
       ],
       usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 4, totalTokenCount: 14 },
     });
-    const choice = (out.choices as Array<Record<string, unknown>>)[0];
+    const choice = at(out.choices as Array<Record<string, unknown>>, 0);
     expect(choice.finish_reason).toBe('tool_calls');
     const message = choice.message as { content: unknown; tool_calls: Array<{ id: string; type: string; function: { name: string; arguments: string } }> };
     expect(message.content).toBeNull();
@@ -223,18 +224,18 @@ describe('gemini response', () => {
       ['function', 'get_weather', '{"location":"Paris"}'],
       ['function', 'get_time', '{}'],
     ]);
-    expect(message.tool_calls[0].id.endsWith(`${THOUGHT_SIGNATURE_SEPARATOR}SIG123`)).toBe(true);
-    expect(message.tool_calls[1].id).not.toContain(THOUGHT_SIGNATURE_SEPARATOR);
+    expect(at(message.tool_calls, 0).id.endsWith(`${THOUGHT_SIGNATURE_SEPARATOR}SIG123`)).toBe(true);
+    expect(at(message.tool_calls, 1).id).not.toContain(THOUGHT_SIGNATURE_SEPARATOR);
     expect(new Set(message.tool_calls.map((t) => t.id)).size).toBe(2);
     // The id round-trips: sending it back restores the signature on the functionCall part.
     const back = built({
       messages: [
         { role: 'assistant', tool_calls: message.tool_calls },
-        { role: 'tool', tool_call_id: message.tool_calls[0].id, content: 'ok' },
-        { role: 'tool', tool_call_id: message.tool_calls[1].id, content: 'ok' },
+        { role: 'tool', tool_call_id: at(message.tool_calls, 0).id, content: 'ok' },
+        { role: 'tool', tool_call_id: at(message.tool_calls, 1).id, content: 'ok' },
       ],
     }).body.contents as Array<{ parts: Array<Record<string, unknown>> }>;
-    expect(back[0].parts[0].thoughtSignature).toBe('SIG123');
+    expect(at(at(back, 0).parts, 0).thoughtSignature).toBe('SIG123');
   });
 
   it('reports a safety stop as finish_reason content_filter', () => {
@@ -242,10 +243,10 @@ describe('gemini response', () => {
       const out = geminiAdapter.translateResponse(chat, deployment, {
         candidates: [{ content: { parts: [], role: 'model' }, finishReason: reason, safetyRatings: [{ category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'HIGH', blocked: true }] }],
       });
-      expect((out.choices as Array<Record<string, unknown>>)[0].finish_reason, reason).toBe('content_filter');
+      expect(at(out.choices as Array<Record<string, unknown>>, 0).finish_reason, reason).toBe('content_filter');
     }
     const length = geminiAdapter.translateResponse(chat, deployment, { candidates: [{ content: { parts: [{ text: 'a' }] }, finishReason: 'MAX_TOKENS' }] });
-    expect((length.choices as Array<Record<string, unknown>>)[0].finish_reason).toBe('length');
+    expect(at(length.choices as Array<Record<string, unknown>>, 0).finish_reason).toBe('length');
   });
 
   it('reports a blocked prompt (promptFeedback, no candidates) as content_filter with no content', () => {
@@ -304,7 +305,7 @@ describe('gemini embeddings', () => {
   it('answers base64 (little-endian float32) when the client asked for it, as the openai SDK does by default', () => {
     const ctx = { ...embedding, rawBody: JSON.stringify({ model: 'e', input: 'x', encoding_format: 'base64' }) };
     const out = geminiAdapter.translateResponse(ctx, deployment, { embedding: { values: [0.5, -2, 1.25] } });
-    const b64 = (out.data as Array<{ embedding: string }>)[0].embedding;
+    const b64 = at(out.data as Array<{ embedding: string }>, 0).embedding;
     const buf = Buffer.from(b64, 'base64');
     expect([0, 4, 8].map((o) => buf.readFloatLE(o))).toEqual([0.5, -2, 1.25]);
   });
@@ -333,7 +334,7 @@ describe('gemini stream', () => {
     expect(f.content).toBe('Paris is the capital — ça va.');
     expect(f.finishReason).toBe('stop');
     expect(f.usage).toEqual({ prompt_tokens: 11, completion_tokens: 7, total_tokens: 18 });
-    expect(f.chunks[0].id).toBe('resp-1');
+    expect(at(f.chunks, 0).id).toBe('resp-1');
   });
 
   it('gives the same answer however the bytes are cut', () => {
@@ -371,7 +372,7 @@ describe('gemini stream', () => {
         ['get_weather', { location: 'Paris' }],
         ['get_weather', { location: 'Rome' }],
       ]);
-      expect(f.toolCalls[0].id.endsWith(`${THOUGHT_SIGNATURE_SEPARATOR}S1`)).toBe(true);
+      expect(at(f.toolCalls, 0).id.endsWith(`${THOUGHT_SIGNATURE_SEPARATOR}S1`)).toBe(true);
       expect(f.finishReason).toBe('tool_calls');
       const firstDeltas = f.chunks.filter((c) => JSON.stringify(c).includes('"type":"function"'));
       for (const c of firstDeltas) expect(JSON.stringify(c)).toContain('"arguments":""');

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import { cleanupAll, onCleanup, startProxy, type RunningProxy } from '../helpers.js';
 import { startAnthropic, startGemini, startOllama, type FakeUpstream } from './fake-upstreams.js';
+import { at } from './at.js';
 
 let anthropic: FakeUpstream;
 let gemini: FakeUpstream;
@@ -82,13 +83,13 @@ describe('anthropic/ through the proxy', () => {
     const { data, response } = await client.chat.completions
       .create({ model: 'claude', messages: [{ role: 'system', content: 'Be kind.' }, ...user('Hello')], max_tokens: 64 })
       .withResponse();
-    expect(data.choices[0].message.content).toBe('Hello from Claude — ¡olé!');
-    expect(data.choices[0].finish_reason).toBe('stop');
+    expect(at(data.choices, 0).message.content).toBe('Hello from Claude — ¡olé!');
+    expect(at(data.choices, 0).finish_reason).toBe('stop');
     expect(data.model).toBe('claude');
     expect(data.usage).toMatchObject({ prompt_tokens: 25, completion_tokens: 15, total_tokens: 40 });
     expect(response.headers.get('x-rainymodel-upstream')).toBe('claude-direct');
     expect(response.headers.get('x-rainymodel-model')).toBe('claude-test');
-    const seen = anthropic.requests[before];
+    const seen = at(anthropic.requests, before);
     expect(seen.url).toBe('/v1/messages');
     expect(seen.headers['x-api-key']).toBe('sk-ant-good');
     expect(seen.headers['anthropic-version']).toBe('2023-06-01');
@@ -101,8 +102,8 @@ describe('anthropic/ through the proxy', () => {
     const { text, chunks, error } = await drain(stream);
     expect(error).toBeUndefined();
     expect(text).toBe('Hello from Claude — ¡olé!');
-    expect(chunks[0].choices[0].delta.role).toBe('assistant');
-    const last = chunks[chunks.length - 1];
+    expect(at(at(chunks, 0).choices, 0).delta.role).toBe('assistant');
+    const last = at(chunks, -1);
     expect(last.choices).toEqual([]);
     expect(last.usage).toMatchObject({ prompt_tokens: 25, completion_tokens: 15 });
     expect(chunks.filter((c) => c.choices[0]?.finish_reason === 'stop')).toHaveLength(1);
@@ -111,14 +112,14 @@ describe('anthropic/ through the proxy', () => {
   it('streams parallel tool calls that the SDK assembles (input_json_delta split across events and reads)', async () => {
     const stream = client.chat.completions.stream({ model: 'claude-tools', messages: user('Weather in SF and Paris?'), tools: [weatherTool] });
     const final = await stream.finalChatCompletion();
-    const message = final.choices[0].message;
-    expect(final.choices[0].finish_reason).toBe('tool_calls');
+    const message = at(final.choices, 0).message;
+    expect(at(final.choices, 0).finish_reason).toBe('tool_calls');
     expect(message.content).toBe('Checking both.');
     expect(message.tool_calls?.map((t) => (t.type === 'function' ? [t.id, t.function.name, JSON.parse(t.function.arguments)] : []))).toEqual([
       ['toolu_A', 'get_weather', { location: 'San Francisco, CA' }],
       ['toolu_B', 'get_weather', { location: 'Paris' }],
     ]);
-    const seen = anthropic.requests[anthropic.requests.length - 1];
+    const seen = at(anthropic.requests, -1);
     expect(seen.body.stream).toBe(true);
     expect(seen.body.tools).toEqual([{ name: 'get_weather', description: 'Weather for a place', input_schema: weatherTool.function.parameters }]);
   });
@@ -134,10 +135,10 @@ describe('anthropic/ through the proxy', () => {
       tools: [weatherTool],
       tool_choice: { type: 'function', function: { name: 'get_weather' } },
     });
-    expect(res.choices[0].message.tool_calls).toHaveLength(2);
-    const seen = anthropic.requests[anthropic.requests.length - 1];
+    expect(at(res.choices, 0).message.tool_calls).toHaveLength(2);
+    const seen = at(anthropic.requests, -1);
     expect(seen.body.tool_choice).toEqual({ type: 'tool', name: 'get_weather' });
-    expect((seen.body.messages as unknown[])[2]).toEqual({ role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_A', content: '18C, fog' }] });
+    expect(at(seen.body.messages as unknown[], 2)).toEqual({ role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_A', content: '18C, fog' }] });
   });
 
   it('ends with an error the SDK raises when Anthropic sends an error event mid-stream', async () => {
@@ -150,7 +151,7 @@ describe('anthropic/ through the proxy', () => {
 
   it('falls back to the next deployment on 529 overloaded_error', async () => {
     const { data, response } = await client.chat.completions.create({ model: 'claude-busy', messages: user('Hello') }).withResponse();
-    expect(data.choices[0].message.content).toBe('The sky is blue — ☀ bright.');
+    expect(at(data.choices, 0).message.content).toBe('The sky is blue — ☀ bright.');
     expect(response.headers.get('x-rainymodel-fallback-reason')).toBe('529');
     expect(response.headers.get('x-rainymodel-upstream')).toBe('ollama_primary');
   });
@@ -176,9 +177,9 @@ describe('gemini/ through the proxy', () => {
   it('answers a chat request via generateContent with the key in x-goog-api-key', async () => {
     const before = gemini.requests.length;
     const res = await client.chat.completions.create({ model: 'gem', messages: [{ role: 'system', content: 'Short.' }, ...user('Hi')], temperature: 0.1 });
-    expect(res.choices[0].message.content).toBe('Bonjour from Gemini.');
+    expect(at(res.choices, 0).message.content).toBe('Bonjour from Gemini.');
     expect(res.usage).toMatchObject({ prompt_tokens: 9, completion_tokens: 6, total_tokens: 15 });
-    const seen = gemini.requests[before];
+    const seen = at(gemini.requests, before);
     expect(seen.url).toBe('/v1beta/models/gemini-2.5-flash:generateContent');
     expect(seen.headers['x-goog-api-key']).toBe('AIza-good');
     expect(seen.body).toEqual({
@@ -193,15 +194,15 @@ describe('gemini/ through the proxy', () => {
     const { text, chunks, error } = await drain(stream);
     expect(error).toBeUndefined();
     expect(text).toBe('Bonjour from Gemini — ça marche.');
-    expect(chunks[0].choices[0].delta.role).toBe('assistant');
-    expect(chunks[chunks.length - 1].usage).toMatchObject({ prompt_tokens: 9, completion_tokens: 6 });
-    expect(gemini.requests[gemini.requests.length - 1].url).toBe('/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse');
+    expect(at(at(chunks, 0).choices, 0).delta.role).toBe('assistant');
+    expect(at(chunks, -1).usage).toMatchObject({ prompt_tokens: 9, completion_tokens: 6 });
+    expect(at(gemini.requests, -1).url).toBe('/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse');
   });
 
   it('streams function calls the SDK assembles into indexed tool calls', async () => {
     const final = await client.chat.completions.stream({ model: 'gem-tools', messages: user('Weather and time in Paris?'), tools: [weatherTool] }).finalChatCompletion();
-    expect(final.choices[0].finish_reason).toBe('tool_calls');
-    expect(final.choices[0].message.tool_calls?.map((t) => (t.type === 'function' ? [t.function.name, JSON.parse(t.function.arguments)] : []))).toEqual([
+    expect(at(final.choices, 0).finish_reason).toBe('tool_calls');
+    expect(at(final.choices, 0).message.tool_calls?.map((t) => (t.type === 'function' ? [t.function.name, JSON.parse(t.function.arguments)] : []))).toEqual([
       ['get_weather', { location: 'Paris' }],
       ['get_time', { tz: 'CET' }],
     ]);
@@ -209,13 +210,13 @@ describe('gemini/ through the proxy', () => {
 
   it('round-trips the thought signature of a function call through the tool call id', async () => {
     const first = await client.chat.completions.create({ model: 'gem-tools', messages: user('Weather in Paris?'), tools: [weatherTool] });
-    const call = first.choices[0].message.tool_calls![0];
+    const call = at(at(first.choices, 0).message.tool_calls, 0);
     await client.chat.completions.create({
       model: 'gem-tools',
-      messages: [...user('Weather in Paris?'), first.choices[0].message, { role: 'tool', tool_call_id: call.id, content: '{"temp":21}' }],
+      messages: [...user('Weather in Paris?'), at(first.choices, 0).message, { role: 'tool', tool_call_id: call.id, content: '{"temp":21}' }],
       tools: [weatherTool],
     });
-    const contents = gemini.requests[gemini.requests.length - 1].body.contents as Array<{ role: string; parts: Array<Record<string, unknown>> }>;
+    const contents = at(gemini.requests, -1).body.contents as Array<{ role: string; parts: Array<Record<string, unknown>> }>;
     expect(contents[1]).toEqual({ role: 'model', parts: [{ functionCall: { name: 'get_weather', args: { location: 'Paris' } }, thoughtSignature: 'c2lnbmF0dXJl' }] });
     expect(contents[2]).toEqual({ role: 'user', parts: [{ functionResponse: { name: 'get_weather', response: { temp: 21 } } }] });
   });
@@ -227,20 +228,20 @@ describe('gemini/ through the proxy', () => {
     expect(text).toBe('Step one is');
     expect(chunks.some((c) => c.choices[0]?.finish_reason === 'content_filter')).toBe(true);
     const blocked = await client.chat.completions.create({ model: 'gem-blocked', messages: user('How do I...') });
-    expect(blocked.choices[0].finish_reason).toBe('content_filter');
-    expect(blocked.choices[0].message.content).toBeNull();
+    expect(at(blocked.choices, 0).finish_reason).toBe('content_filter');
+    expect(at(blocked.choices, 0).message.content).toBeNull();
   });
 
   it('embeds one text and a batch, decoded by the SDK from its default base64', async () => {
     const one = await client.embeddings.create({ model: 'gem-embed', input: 'hello' });
-    expect(one.data[0].embedding).toEqual([5, 0.5, -0.25]);
-    expect(gemini.requests[gemini.requests.length - 1].url).toBe('/v1beta/models/gemini-embedding-001:embedContent');
+    expect(at(one.data, 0).embedding).toEqual([5, 0.5, -0.25]);
+    expect(at(gemini.requests, -1).url).toBe('/v1beta/models/gemini-embedding-001:embedContent');
     const many = await client.embeddings.create({ model: 'gem-embed', input: ['a', 'abc'], encoding_format: 'float' });
     expect(many.data.map((d) => d.embedding)).toEqual([
       [1, 0.5, -0.25],
       [3, 0.5, -0.25],
     ]);
-    expect(gemini.requests[gemini.requests.length - 1].url).toBe('/v1beta/models/gemini-embedding-001:batchEmbedContents');
+    expect(at(gemini.requests, -1).url).toBe('/v1beta/models/gemini-embedding-001:batchEmbedContents');
   });
 
   it('answers 429 when the quota is exhausted', async () => {
@@ -259,9 +260,9 @@ describe('ollama_chat/ and ollama/ through the proxy', () => {
   it('answers via /api/chat with options and keep_alive from the deployment', async () => {
     const before = ollama.requests.length;
     const res = await client.chat.completions.create({ model: 'local', messages: user('Why blue?'), max_tokens: 50, stop: ['\n'] });
-    expect(res.choices[0].message.content).toBe('The sky is blue — ☀ bright.');
+    expect(at(res.choices, 0).message.content).toBe('The sky is blue — ☀ bright.');
     expect(res.usage).toMatchObject({ prompt_tokens: 26, completion_tokens: 12, total_tokens: 38 });
-    const seen = ollama.requests[before];
+    const seen = at(ollama.requests, before);
     expect(seen.url).toBe('/api/chat');
     expect(seen.body).toEqual({
       model: 'qwen2.5:14b',
@@ -277,14 +278,14 @@ describe('ollama_chat/ and ollama/ through the proxy', () => {
     const { text, chunks, error } = await drain(stream);
     expect(error).toBeUndefined();
     expect(text).toBe('The sky is blue — ☀ bright.');
-    expect(chunks[0].choices[0].delta.role).toBe('assistant');
-    expect(chunks[chunks.length - 1].usage).toMatchObject({ prompt_tokens: 26, completion_tokens: 12 });
+    expect(at(at(chunks, 0).choices, 0).delta.role).toBe('assistant');
+    expect(at(chunks, -1).usage).toMatchObject({ prompt_tokens: 26, completion_tokens: 12 });
   });
 
   it('streams tool calls the SDK assembles', async () => {
     const final = await client.chat.completions.stream({ model: 'local-tools', messages: user('Weather?'), tools: [weatherTool] }).finalChatCompletion();
-    expect(final.choices[0].finish_reason).toBe('tool_calls');
-    expect(final.choices[0].message.tool_calls?.map((t) => (t.type === 'function' ? JSON.parse(t.function.arguments) : {}))).toEqual([
+    expect(at(final.choices, 0).finish_reason).toBe('tool_calls');
+    expect(at(final.choices, 0).message.tool_calls?.map((t) => (t.type === 'function' ? JSON.parse(t.function.arguments) : {}))).toEqual([
       { location: 'Paris, FR', format: 'celsius' },
       { location: 'Rome, IT', format: 'celsius' },
     ]);
@@ -292,7 +293,7 @@ describe('ollama_chat/ and ollama/ through the proxy', () => {
 
   it('serves /v1/completions from /api/generate, plain and streamed', async () => {
     const res = await client.completions.create({ model: 'local-gen', prompt: 'Why blue?', max_tokens: 20 });
-    expect(res.choices[0].text).toBe('The sky is blue — ☀ bright.');
+    expect(at(res.choices, 0).text).toBe('The sky is blue — ☀ bright.');
     expect(res.usage).toMatchObject({ prompt_tokens: 26, completion_tokens: 12 });
     expect(ollama.requests[ollama.requests.length - 1]).toMatchObject({ url: '/api/generate', body: { prompt: 'Why blue?', options: { num_predict: 20 } } });
     const stream = await client.completions.create({ model: 'local-gen', prompt: 'Why blue?', stream: true });
@@ -324,10 +325,10 @@ describe('ollama_chat/ and ollama/ through the proxy', () => {
 
   it('falls back from a missing model (404) to a sibling that serves it, and on a 500', async () => {
     const fromSibling = await client.chat.completions.create({ model: 'local-missing', messages: user('x') }).withResponse();
-    expect(fromSibling.data.choices[0].message.content).toBe('The sky is blue — ☀ bright.');
+    expect(at(fromSibling.data.choices, 0).message.content).toBe('The sky is blue — ☀ bright.');
     expect(fromSibling.response.headers.get('x-rainymodel-fallback-reason')).toBe('404');
     const { data, response } = await client.chat.completions.create({ model: 'local-oom', messages: user('x') }).withResponse();
-    expect(data.choices[0].message.content).toBe('Hello from Claude — ¡olé!');
+    expect(at(data.choices, 0).message.content).toBe('Hello from Claude — ¡olé!');
     expect(response.headers.get('x-rainymodel-fallback-reason')).toBe('500');
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ollamaAdapter } from '../../../src/proxy/providers/ollama/index.js';
 import type { AdapterDeployment, RequestContext } from '../../../src/proxy/providers/types.js';
 import { cut, expectWellFormed, fold, run, scatter } from './stream-helpers.js';
+import { at } from './at.js';
 
 const chatDep: AdapterDeployment = {
   prefix: 'ollama_chat',
@@ -197,19 +198,19 @@ describe('ollama response', () => {
       prompt_eval_count: 122,
       eval_count: 33,
     });
-    const choice = (out.choices as Array<Record<string, unknown>>)[0];
+    const choice = at(out.choices as Array<Record<string, unknown>>, 0);
     expect(choice.finish_reason).toBe('tool_calls');
     const message = choice.message as { content: unknown; tool_calls: Array<{ id: string; type: string; function: { name: string; arguments: string } }> };
     expect(message.content).toBeNull();
     expect(message.tool_calls).toHaveLength(1);
     expect(message.tool_calls[0]).toMatchObject({ type: 'function', function: { name: 'get_current_weather' } });
-    expect(JSON.parse(message.tool_calls[0].function.arguments)).toEqual({ format: 'celsius', location: 'Paris, FR' });
-    expect(message.tool_calls[0].id).toMatch(/^call_/);
+    expect(JSON.parse(at(message.tool_calls, 0).function.arguments)).toEqual({ format: 'celsius', location: 'Paris, FR' });
+    expect(at(message.tool_calls, 0).id).toMatch(/^call_/);
   });
 
   it('maps done_reason length to finish_reason length', () => {
     const out = ollamaAdapter.translateResponse(chat, chatDep, { message: { role: 'assistant', content: 'a' }, done: true, done_reason: 'length', eval_count: 1 });
-    expect((out.choices as Array<Record<string, unknown>>)[0].finish_reason).toBe('length');
+    expect(at(out.choices as Array<Record<string, unknown>>, 0).finish_reason).toBe('length');
   });
 
   it('translates /api/generate into a text_completion for /v1/completions', () => {
@@ -231,7 +232,7 @@ describe('ollama response', () => {
 
   it('translates /api/generate into a chat completion for ollama/ chat', () => {
     const out = ollamaAdapter.translateResponse(chat, genDep, { response: 'Blue light scatters.', done: true, done_reason: 'stop', prompt_eval_count: 5, eval_count: 4 });
-    expect((out.choices as Array<Record<string, unknown>>)[0].message).toEqual({ role: 'assistant', content: 'Blue light scatters.' });
+    expect(at(out.choices as Array<Record<string, unknown>>, 0).message).toEqual({ role: 'assistant', content: 'Blue light scatters.' });
   });
 
   it('translates /api/embed with usage from prompt_eval_count', () => {
@@ -262,7 +263,7 @@ describe('ollama embeddings as base64', () => {
   it('encodes vectors as little-endian float32 when encoding_format is base64', () => {
     const ctx = { ...embedding, rawBody: JSON.stringify({ model: 'e', input: ['a'], encoding_format: 'base64' }) };
     const out = ollamaAdapter.translateResponse(ctx, chatDep, { embeddings: [[0.25, 3]], prompt_eval_count: 1 });
-    const buf = Buffer.from((out.data as Array<{ embedding: string }>)[0].embedding, 'base64');
+    const buf = Buffer.from(at(out.data as Array<{ embedding: string }>, 0).embedding, 'base64');
     expect([buf.readFloatLE(0), buf.readFloatLE(4)]).toEqual([0.25, 3]);
   });
 });

@@ -2,6 +2,7 @@
 // one answer, checking the invariants strict clients rely on along the way.
 import { expect } from 'vitest';
 import type { StreamEvent, StreamTranslator, TranslatedError } from '../../../src/proxy/providers/types.js';
+import { at } from './at.js';
 
 export interface Folded {
   chunks: Array<Record<string, unknown>>;
@@ -110,7 +111,7 @@ export function expectWellFormed(f: Folded): void {
   expect(f.kinds[f.kinds.length - 1]).toBe('done');
   const finishes = f.chunks.flatMap((c) => (c.choices as Obj[]).filter((ch) => ch.finish_reason != null));
   expect(finishes).toHaveLength(1);
-  const last = f.chunks[f.chunks.length - 1];
+  const last = at(f.chunks, -1);
   expect(last.choices).toEqual([]);
   expect(last.usage).toBeDefined();
   const ids = new Set(f.chunks.map((c) => c.id));
