@@ -2,6 +2,7 @@
 // a presented key is hashed once and compared against every configured key (no early exit), so neither
 // the length nor the content of a key leaks through timing. Each key also gets an identity for counting
 // (rate limits, in memory and in Redis) that follows the key itself, not its position in the list.
+import { LRUCache } from 'lru-cache';
 import * as crypto from 'node:crypto';
 
 export interface AuthKey {
@@ -55,10 +56,10 @@ export function authenticate(keys: readonly AuthKey[], token: string | undefined
 
 // Headers that authenticated before, per key list (one list per route table, so a reload starts afresh).
 // A hit skips the hash on the per-request path. Only accepted headers are kept, a bounded number of them,
-// so presenting random keys cannot grow it. A miss still pays the full hash and the constant-time
+// so presenting random keys cannot grow it (least recently used out). A miss still pays the full hash and the constant-time
 // comparison; the Map lookup before it compares against stored headers only on a (seeded, 32-bit) hash
 // collision, which a caller who does not know a key cannot aim for.
-const verified = new WeakMap<readonly AuthKey[], Map<string, AuthKey>>();
+const verified = new WeakMap<readonly AuthKey[], LRUCache<string, AuthKey>>();
 const MAX_VERIFIED = 256;
 
 /** authenticate() for a raw Authorization header, remembering headers that matched. */
@@ -70,10 +71,9 @@ export function authenticateHeader(keys: readonly AuthKey[], header: string | un
   const key = authenticate(keys, bearerToken(header));
   if (key) {
     if (!cache) {
-      cache = new Map();
+      cache = new LRUCache({ max: MAX_VERIFIED });
       verified.set(keys, cache);
     }
-    if (cache.size >= MAX_VERIFIED) cache.clear();
     cache.set(header, key);
   }
   return key;

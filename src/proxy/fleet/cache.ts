@@ -2,6 +2,7 @@
 // shape of a stored answer (shared with the Redis store, which keeps the same JSON with a TTL).
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
+import { LRUCache } from 'lru-cache';
 import type { Endpoint } from '../providers/types.js';
 
 export type CacheStatus = 'hit' | 'miss' | 'bypass';
@@ -85,12 +86,13 @@ interface Entry {
   bytes: number;
 }
 
-/** LRU bounded by entry count and total bytes; Map order is recency order (re-inserted on every hit). */
+/** LRU bounded by entry count and total bytes (lru-cache); an entry expires by the caller's clock. */
 export class LocalCache {
-  private readonly entries = new Map<string, Entry>();
-  private bytes = 0;
+  private readonly entries: LRUCache<string, Entry>;
 
-  constructor(readonly maxEntries: number) {}
+  constructor(readonly maxEntries: number) {
+    this.entries = new LRUCache<string, Entry>({ max: maxEntries, maxSize: MAX_LOCAL_BYTES, sizeCalculation: (e) => Math.max(1, e.bytes) });
+  }
 
   get size(): number {
     return this.entries.size;
@@ -99,29 +101,16 @@ export class LocalCache {
   get(key: string, now: number): CachedResponse | undefined {
     const e = this.entries.get(key);
     if (!e) return undefined;
-    this.entries.delete(key);
     if (e.expires <= now) {
-      this.bytes -= e.bytes;
+      this.entries.delete(key);
       return undefined;
     }
-    this.entries.set(key, e);
     return e.value;
   }
 
   set(key: string, value: CachedResponse, ttlMs: number, now: number): void {
     const bytes = value.b.length * 2;
     if (bytes > MAX_ENTRY_BYTES * 2) return;
-    const old = this.entries.get(key);
-    if (old) {
-      this.entries.delete(key);
-      this.bytes -= old.bytes;
-    }
     this.entries.set(key, { value, expires: now + ttlMs, bytes });
-    this.bytes += bytes;
-    for (const [k, e] of this.entries) {
-      if (this.entries.size <= this.maxEntries && this.bytes <= MAX_LOCAL_BYTES) break;
-      this.entries.delete(k);
-      this.bytes -= e.bytes;
-    }
   }
 }
