@@ -80,9 +80,10 @@ export function compile(model: Model, routing: Routing, sourcesSha256: string, o
       modelList.push(...deploymentsFor(g.name, d, { order: orders[i], weight: weights[i], description: g.description, deployEnv }));
     });
     if (g.description || g.strategy) {
-      groupsBlock[g.name] = {};
-      if (g.description) groupsBlock[g.name].description = g.description;
-      if (g.strategy) groupsBlock[g.name].routing_strategy = g.strategy;
+      const entry: (typeof groupsBlock)[string] = {};
+      if (g.description) entry.description = g.description;
+      if (g.strategy) entry.routing_strategy = g.strategy;
+      groupsBlock[g.name] = entry;
     }
   }
 

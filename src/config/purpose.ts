@@ -23,7 +23,9 @@ export function purposeMatches(purpose: string, specialty: string | undefined): 
 /** The provider's one model whose specialty matches the purpose, else its only model, else undefined. */
 export function modelForPurpose(provider: Provider, purpose: string): { model: ProviderModel; how: 'specialty' | 'only model' } | undefined {
   const matching = provider.models.filter((m) => purposeMatches(purpose, m.specialty));
-  if (matching.length === 1) return { model: matching[0], how: 'specialty' };
-  if (provider.models.length === 1) return { model: provider.models[0], how: 'only model' };
+  const [match] = matching;
+  if (match && matching.length === 1) return { model: match, how: 'specialty' };
+  const [only] = provider.models;
+  if (only && provider.models.length === 1) return { model: only, how: 'only model' };
   return undefined;
 }

@@ -9,7 +9,7 @@ import { buildFromTexts, type BuildResult } from '../../src/compile/index.js';
 import { GENERATED_MARKER } from '../../src/compile/emit.js';
 import type { CompiledConfig, Deployment } from '../../src/shared/compiled-config.js';
 import type { Env } from '../../src/shared/env.js';
-import { build, formatDiagnostic, MAPPINGS_FILE, PROVIDERS_FILE, yaml, type BuildInput } from './helpers.js';
+import { build, formatDiagnostic, MAPPINGS_FILE, nth, PROVIDERS_FILE, yaml, type BuildInput } from './helpers.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validateOutput = ajv.compile(JSON.parse(readFileSync(new URL('../../schemas/litellm-config.schema.json', import.meta.url), 'utf8')) as object);
@@ -36,7 +36,7 @@ function group(config: CompiledConfig, name: string): Deployment[] {
 function one(config: CompiledConfig, name: string): Deployment {
   const list = group(config, name);
   expect(list).toHaveLength(1);
-  return list[0];
+  return nth(list, 0);
 }
 
 /** Every value of env must be absent from the text (values of 4+ characters, so the check means something). */
@@ -560,7 +560,7 @@ describe('the rainymodel block', () => {
     });
     expect(block.groups).toEqual({ 'rainymodel/auto': { description: 'General purpose', routing_strategy: 'least-busy' } });
     expect(block.patterns).toHaveLength(1);
-    const pattern = block.patterns![0];
+    const pattern = nth(block.patterns, 0);
     expect(pattern.pattern).toBe('^meta-llama/');
     expect(pattern.description).toBe('Llama family via OpenRouter');
     expect(pattern.deployments.map((d) => [d.model_name, d.litellm_params.model, d.litellm_params.order, d.litellm_params.api_key])).toEqual([

@@ -11,7 +11,7 @@ import { skipUnless } from '../support/skip.js';
 import { buildFromTexts, type BuildResult } from '../../src/compile/index.js';
 import type { Diagnostic } from '../../src/shared/diagnostics.js';
 import type { Env } from '../../src/shared/env.js';
-import { formatDiagnostic, MAPPINGS_FILE, PROVIDERS_FILE } from './helpers.js';
+import { formatDiagnostic, MAPPINGS_FILE, nth, PROVIDERS_FILE } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const GOLDEN = join(ROOT, 'test/fixtures/compiler/golden');
@@ -132,7 +132,7 @@ describe('golden: compat (../shared/compat/ai-backend-unified)', skipUnless(!com
     for (const [path, chainKey, step] of expected) {
       const found = cycles.filter((d) => d.message === `fallback cycle: ${path}`);
       expect(found, path).toHaveLength(1);
-      const d = found[0];
+      const d = nth(found, 0);
       expect(d.severity).toBe('error');
       expect(d.file).toBe(MAPPINGS_FILE);
       // The position: the first chain step naming `step` after the chain of `chainKey` starts.

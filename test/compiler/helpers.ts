@@ -39,10 +39,18 @@ export function withCode(result: BuildResult, code: string): Diagnostic[] {
 /** The one diagnostic with this code; fails (with the whole list) when there are none or several. */
 export function only(result: BuildResult, code: string): Diagnostic {
   const list = withCode(result, code);
-  if (list.length !== 1) {
+  const [first] = list;
+  if (list.length !== 1 || !first) {
     throw new Error(`expected exactly one ${code}, got ${list.length}:\n${result.diagnostics.map(formatDiagnostic).join('\n')}`);
   }
-  return list[0];
+  return first;
+}
+
+/** The item at `index`; fails the test when there is none (an assertion on it never passes vacuously). */
+export function nth<T>(list: readonly T[] | undefined, index: number): T {
+  const item = list?.[index];
+  if (item === undefined) throw new Error(`expected an item at index ${index}, got ${list === undefined ? 'no list' : `${list.length} items`}`);
+  return item;
 }
 
 /**

@@ -11,7 +11,7 @@ import { checkLitellmFacts } from '../../src/compile/litellm-facts.js';
 import type { CompiledConfig } from '../../src/shared/compiled-config.js';
 // @ts-expect-error: a plain .mjs script without types (the benchmark's registry generator)
 import { registry } from '../../scripts/bench-registry.mjs';
-import { MAPPINGS_FILE, PROVIDERS_FILE } from './helpers.js';
+import { MAPPINGS_FILE, nth, PROVIDERS_FILE } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const COMPAT = join(ROOT, '../shared/compat/ai-backend-unified');
@@ -72,15 +72,15 @@ describe('each fact catches what it is about', () => {
 
   it('model_info.tier other than free|paid (LiteLLM drops the deployment)', () => {
     const c = base();
-    c.model_list[0].model_info = { id: 'a', tier: 'internal' };
+    nth(c.model_list, 0).model_info = { id: 'a', tier: 'internal' };
     expect(facts(c)).toEqual(['accepted-shape']);
   });
 
   it('${...} anywhere, an api_base that is not a callable URL', () => {
     const c = base();
-    c.model_list[0].litellm_params.api_base = '${OLLAMA_URL:-http://127.0.0.1:11434}';
+    nth(c.model_list, 0).litellm_params.api_base = '${OLLAMA_URL:-http://127.0.0.1:11434}';
     expect(facts(c)).toEqual(['accepted-shape', 'no-braced-env']);
-    c.model_list[0].litellm_params.api_base = 'localhost:11434';
+    nth(c.model_list, 0).litellm_params.api_base = 'localhost:11434';
     expect(facts(c)).toEqual(['accepted-shape']);
   });
 
@@ -92,17 +92,17 @@ describe('each fact catches what it is about', () => {
 
   it('a weight on some deployments of a group only; rpm on the first only', () => {
     const c = base();
-    delete c.model_list[1].litellm_params.weight;
+    delete nth(c.model_list, 1).litellm_params.weight;
     expect(facts(c)).toEqual(['weights-consistent']);
-    delete c.model_list[0].litellm_params.weight;
-    c.model_list[0].litellm_params.rpm = 60;
+    delete nth(c.model_list, 0).litellm_params.weight;
+    nth(c.model_list, 0).litellm_params.rpm = 60;
     expect(facts(c)).toEqual(['weights-consistent']);
   });
 
   it('a fallback to a name that does not exist; an id twice', () => {
     const c = base();
     c.router_settings!.fallbacks = [{ g: ['nope'] }];
-    c.model_list[2].model_info = { id: 'a' };
+    nth(c.model_list, 2).model_info = { id: 'a' };
     expect(facts(c).sort()).toEqual(['fallback-targets-exist', 'unique-ids']);
   });
 

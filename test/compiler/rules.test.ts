@@ -2,7 +2,7 @@
 // offending node) and the hint where the compiler gives one. Every input is inline and every build has
 // an explicit environment.
 import { describe, expect, it } from 'vitest';
-import { at, BASE_ENV, BASE_PROVIDERS, build, MAPPINGS_FILE, only, PROVIDERS_FILE, where, withCode, yaml } from './helpers.js';
+import { at, BASE_ENV, BASE_PROVIDERS, build, MAPPINGS_FILE, nth, only, PROVIDERS_FILE, where, withCode, yaml } from './helpers.js';
 
 const P = PROVIDERS_FILE;
 const M = MAPPINGS_FILE;
@@ -94,7 +94,7 @@ describe('yaml/*', () => {
     const list = withCode(r, 'yaml/syntax');
     expect(list.length).toBeGreaterThan(0);
     expect(list.every((d) => d.file === M && d.severity === 'error')).toBe(true);
-    expect(list[0].line).toBe(3);
+    expect(nth(list, 0).line).toBe(3);
   });
 
   it('yaml/syntax: only the first syntax error, with a fix line (one tab, one stray [ used to give a cascade)', () => {
@@ -103,7 +103,7 @@ describe('yaml/*', () => {
     const providers = 'providers:\n  local:\n    type: ollama\n    base_url: [http://127.0.0.1:11434\n    models: [m]\n';
     const stray = build({ providers });
     expect(stray.diagnostics.map((d) => [d.code, d.line, d.col])).toEqual([['yaml/syntax', 4, 15]]);
-    expect(stray.diagnostics[0].hint).toContain('never closed');
+    expect(nth(stray.diagnostics, 0).hint).toContain('never closed');
   });
 
   it('yaml/duplicate-key: points at the second key, with a hint', () => {
@@ -267,8 +267,8 @@ describe('schema/*', () => {
     `;
     const list = withCode(build({ providers }), 'schema/enum');
     expect(list.map(where)).toEqual([at(P, providers, 'tier'), at(P, providers, 'tier', 2)]);
-    expect(list[0].hint).toBe('did you mean "internal"?');
-    expect(list[1].hint).toBeUndefined();
+    expect(nth(list, 0).hint).toBe('did you mean "internal"?');
+    expect(nth(list, 1).hint).toBeUndefined();
   });
 
   it('schema/required: a provider without a type, at the provider', () => {
@@ -1048,7 +1048,7 @@ describe('provider/*', () => {
     expect(d.severity).toBe('warning');
     expect(where(d)).toEqual(at(P, providers, 'base_url'));
     expect(d.hint).toBe('remove the /v1 suffix (the compiled api_base drops it)');
-    expect(r.config!.model_list[0].litellm_params.api_base).toBe('http://127.0.0.1:11434');
+    expect(nth(r.config!.model_list, 0).litellm_params.api_base).toBe('http://127.0.0.1:11434');
   });
 
   it('provider/ollama-v1-suffix: also seen through a ${VAR:-default}', () => {
@@ -1112,7 +1112,7 @@ describe('provider/*', () => {
     `;
     const r = build({ providers, env: { VLLM_URL: 'http://10.0.0.1:8000' } });
     expect(r.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['info effect/env-url-as-is']);
-    expect(r.diagnostics[0].message).toContain('must end in /v1');
+    expect(nth(r.diagnostics, 0).message).toContain('must end in /v1');
   });
 
   it('provider/https-loopback: https:// on a loopback host is a warning with the http:// fix', () => {
@@ -1215,8 +1215,8 @@ describe('env/unset', () => {
       at(P, providers, 'OPENAI_KEY_2'),
       at(P, providers, 'base_url'),
     ]);
-    expect(list[0].hint).toBe('export OPENAI_KEY=... where the proxy runs');
-    expect(list[2].hint).toBe('export VLLM_URL=... where the proxy runs, or give a default: ${VLLM_URL:-value}');
+    expect(nth(list, 0).hint).toBe('export OPENAI_KEY=... where the proxy runs');
+    expect(nth(list, 2).hint).toBe('export VLLM_URL=... where the proxy runs, or give a default: ${VLLM_URL:-value}');
     expect(r.ok).toBe(true);
   });
 
@@ -1392,7 +1392,7 @@ describe('effect/*', () => {
     const list = withCode(r, 'effect/unsupported-section');
     expect(list.map(where)).toEqual([at(M, mappings, 'routing_rules'), at(M, mappings, 'special_cases')]);
     expect(list.every((d) => d.severity === 'warning')).toBe(true);
-    expect(list[1].hint).toContain('router.allowed_fails');
+    expect(nth(list, 1).hint).toContain('router.allowed_fails');
   });
 
   it('effect/unsupported-strategy: an unknown strategy, with did-you-mean', () => {
@@ -1448,7 +1448,7 @@ describe('effect/*', () => {
     const r = build({ providers, mappings });
     const list = withCode(r, 'effect/none');
     const byPlace = list.map((d) => `${d.file}:${d.line}:${d.col} ${d.severity}`);
-    const expected = [
+    const places: Array<[string, string, string]> = [
       [M, 'min_context', 'warning'],
       [M, 'strategies', 'info'],
       [M, 'parameters', 'warning'],
@@ -1456,7 +1456,8 @@ describe('effect/*', () => {
       [M, 'retry_attempts', 'warning'],
       [M, 'condition: on_error', 'warning'],
       [P, 'hourly', 'info'],
-    ].map(([file, needle, sev]) => {
+    ];
+    const expected = places.map(([file, needle, sev]) => {
       const p = at(file, file === M ? mappings : providers, needle);
       return `${p.file}:${p.line}:${p.col} ${sev}`;
     });
@@ -1669,7 +1670,7 @@ describe('provider/key-mismatch', () => {
       ['warning', at(P, providers, 'OPENAI_API_KEY')],
       ['warning', at(P, providers, 'api_key_env')],
     ]);
-    expect(list[0].message).toContain('sent to anthropic');
-    expect(list[1].message).toContain('sent to groq');
+    expect(nth(list, 0).message).toContain('sent to anthropic');
+    expect(nth(list, 1).message).toContain('sent to groq');
   });
 });
