@@ -63,9 +63,6 @@ export default tseslint.config(
   },
   {
     files: ['src/cli/commands/*.ts'],
-    // Known exceptions, to be moved: backups and rollback share apply.ts's deploy flags and transaction
-    // runner (deployCandidate); they belong in a src/cli/ module of their own.
-    ignores: ['src/cli/commands/backups.ts', 'src/cli/commands/rollback.ts'],
     rules: restrictions('cli', 2, [{ regex: '^\\./', message: 'a command does not import another command: move what they share to src/cli/' }]),
   },
 );

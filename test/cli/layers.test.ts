@@ -22,6 +22,9 @@ describe('imports that break the layers fail the lint', () => {
     ['src/config/probe.ts', '../compile/index.js'],
     ['src/shared/probe.ts', '../config/index.js'],
     ['src/cli/commands/probe.ts', './validate.js'],
+    // No exceptions left: what rollback and backups share with apply lives in src/cli/deploy-flow.ts.
+    ['src/cli/commands/rollback.ts', './apply.js'],
+    ['src/cli/commands/backups.ts', './apply.js'],
     ['src/config/probe.ts', 'node:child_process'],
     ['src/compile/probe.ts', 'undici'],
   ])('%s importing %s', async (file, specifier) => {

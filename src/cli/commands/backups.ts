@@ -5,7 +5,7 @@ import { Option, type Command } from 'commander';
 import { BackupStore, type BackupEntry } from '../../deploy/backup.js';
 import { EXIT } from '../../shared/errors.js';
 import { stdio } from '../output.js';
-import { handleCommandError, reportDiagnostics, settingsFrom, type DeployFlags } from './apply.js';
+import { handleCommandError, reportDiagnostics, settingsFrom, type DeployFlags } from '../deploy-flow.js';
 
 function verifiedLabel(b: BackupEntry): string {
   return b.verified === true ? 'yes' : b.verified === false ? 'NO' : '?';

@@ -10,7 +10,7 @@ import { repoRoot } from '../../deploy/git.js';
 import { hasErrors } from '../../shared/diagnostics.js';
 import { EXIT, RainyModelError } from '../../shared/errors.js';
 import { stdio } from '../output.js';
-import { addDeployOptions, deployCandidate, handleCommandError, recordRefusal, reportDiagnostics, requireTarget, settingsFrom, type DeployFlags } from './apply.js';
+import { addDeployOptions, deployCandidate, handleCommandError, recordRefusal, reportDiagnostics, requireTarget, settingsFrom, type DeployFlags } from '../deploy-flow.js';
 
 interface RollbackFlags extends DeployFlags {
   backup?: string;
