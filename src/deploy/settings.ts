@@ -1,12 +1,14 @@
 // Deploy settings: the `deploy:` section of `rmctl.config.yaml` (in the current directory, or --settings FILE),
 // so that a team runs plain `rmctl apply --backup`. Flags override the file; the file overrides defaults.
 // Relative paths in the file are relative to the file's directory, relative flags to the current directory.
-// A missing settings file is fine (defaults + flags); a broken one is a user mistake and gives diagnostics.
+// A missing settings file is fine (defaults + flags); a broken one is a user mistake and gives diagnostics:
+// the file is read by the one YAML reader and checked by schemas/rmctl-settings.schema.json through the
+// one schema registry and mapper (positions, did-you-mean), as the sources are.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { LineCounter, isMap, isPair, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
-import type { Diagnostic } from '../shared/diagnostics.js';
-import { didYouMean } from '../shared/suggest.js';
+import { sortDiagnostics, type Diagnostic } from '../shared/diagnostics.js';
+import { schemaDiagnostics } from '../shared/schema-diagnostics.js';
+import { readSource } from '../shared/yaml-source.js';
 
 export const SETTINGS_FILE = 'rmctl.config.yaml';
 
@@ -55,105 +57,67 @@ export interface SettingsOverrides {
   lockWaitSeconds?: number;
 }
 
-type Kind = 'path' | 'string' | 'number' | 'boolean' | 'scope' | 'mode' | 'url';
-
-const KEYS: Record<string, { field: keyof SettingsOverrides; kind: Kind }> = {
-  providers: { field: 'providers', kind: 'path' },
-  mappings: { field: 'mappings', kind: 'path' },
-  compiled: { field: 'compiled', kind: 'path' },
-  target: { field: 'target', kind: 'path' },
-  service: { field: 'service', kind: 'string' },
-  scope: { field: 'scope', kind: 'scope' },
-  mode: { field: 'mode', kind: 'mode' },
-  base_url: { field: 'baseUrl', kind: 'url' },
-  health_url: { field: 'healthUrl', kind: 'url' },
-  timeout: { field: 'timeoutSeconds', kind: 'number' },
-  canary: { field: 'canary', kind: 'string' },
-  backup: { field: 'backup', kind: 'boolean' },
-  backup_dir: { field: 'backupDir', kind: 'path' },
-  keep_backups: { field: 'keepBackups', kind: 'number' },
-  audit_log: { field: 'auditLog', kind: 'path' },
-  lock_wait: { field: 'lockWaitSeconds', kind: 'number' },
+/** The keys of the `deploy:` section (their shapes: schemas/rmctl-settings.schema.json) -> override fields. */
+const KEYS: Record<string, { field: keyof SettingsOverrides; path?: true }> = {
+  providers: { field: 'providers', path: true },
+  mappings: { field: 'mappings', path: true },
+  compiled: { field: 'compiled', path: true },
+  target: { field: 'target', path: true },
+  service: { field: 'service' },
+  scope: { field: 'scope' },
+  mode: { field: 'mode' },
+  base_url: { field: 'baseUrl' },
+  health_url: { field: 'healthUrl' },
+  timeout: { field: 'timeoutSeconds' },
+  canary: { field: 'canary' },
+  backup: { field: 'backup' },
+  backup_dir: { field: 'backupDir', path: true },
+  keep_backups: { field: 'keepBackups' },
+  audit_log: { field: 'auditLog', path: true },
+  lock_wait: { field: 'lockWaitSeconds' },
 };
 
 /** Reads the `deploy:` section; fields are returned as overrides (paths made absolute). */
 export function readSettingsFile(file: string): { values: SettingsOverrides; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const values: SettingsOverrides = {};
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    diagnostics.push({ code: 'settings/unreadable', severity: 'error', message: `cannot read ${file}: ${(err as Error).message}`, file, line: 0, col: 0, pointer: '' });
-    return { values, diagnostics };
+    return { values: {}, diagnostics: [{ code: 'settings/unreadable', severity: 'error', message: `cannot read ${file}: ${(err as Error).message}`, file, line: 0, col: 0, pointer: '' }] };
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
-  const at = (node: YamlNode | null | undefined): { line: number; col: number } =>
-    node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
-  const add = (severity: Diagnostic['severity'], code: string, message: string, node: YamlNode | null | undefined, pointer: string, hint?: string): void => {
-    diagnostics.push({ code, severity, message, file, ...at(node), pointer, ...(hint ? { hint } : {}) });
-  };
-  for (const e of doc.errors) {
-    const pos = lineCounter.linePos(e.pos[0]);
-    diagnostics.push({ code: 'yaml/syntax', severity: 'error', message: e.message.split('\n')[0] ?? e.message, file, line: pos.line, col: pos.col, pointer: '' });
-  }
-  if (doc.errors.length > 0) return { values, diagnostics };
-  if (doc.contents === null) return { values, diagnostics };
-  if (!isMap(doc.contents)) {
-    add('error', 'settings/type', 'the settings file must be a mapping with a `deploy:` section', doc.contents, '');
-    return { values, diagnostics };
-  }
-  const section = doc.contents.get('deploy', true) as YamlNode | undefined;
-  if (section === undefined || (isScalar(section) && section.value === null)) return { values, diagnostics };
-  if (!isMap(section)) {
-    add('error', 'settings/type', '`deploy` must be a mapping', section, '/deploy');
-    return { values, diagnostics };
-  }
+  const { source, diagnostics: yamlProblems } = readSource(file, text);
+  if (yamlProblems.some((d) => d.severity === 'error') || source.value === undefined) return { values: {}, diagnostics: yamlProblems };
+  // `canary:` with nothing after it means "not set" (and so does an empty file or `deploy:`).
+  source.value = withoutNulls(source.value ?? {});
+  const diagnostics = sortDiagnostics(schemaDiagnostics('rmctl-settings', source).map(asSettingsDiagnostic));
+  const rejected = new Set(diagnostics.map((d) => d.pointer));
+  const section = (source.value as { deploy?: Record<string, unknown> }).deploy;
+  const values: Record<string, unknown> = {};
+  if (diagnostics.some((d) => d.pointer === '' || d.pointer === '/deploy') || !section) return { values, diagnostics };
   const base = dirname(resolve(file));
-  for (const pair of section.items) {
-    if (!isPair(pair) || !isScalar(pair.key)) continue;
-    const key = String(pair.key.value);
-    const pointer = `/deploy/${key}`;
+  for (const [key, value] of Object.entries(section)) {
     const spec = KEYS[key];
-    const node = pair.value as YamlNode | null;
-    if (!spec) {
-      const guess = didYouMean(key, Object.keys(KEYS));
-      add('warning', 'settings/unknown-key', `unknown deploy setting "${key}"${guess ? `; did you mean "${guess}"?` : ''}`, pair.key as YamlNode, pointer);
-      continue;
-    }
-    const value: unknown = isScalar(node) ? node.value : undefined;
-    if (value === null) continue; // `canary:` with nothing after it means "not set"
-    const bad = (expected: string): void => add('error', 'settings/type', `deploy.${key} must be ${expected}, got ${JSON.stringify(value ?? '(a collection)')}`, node, pointer);
-    switch (spec.kind) {
-      case 'path':
-      case 'string':
-        if (typeof value !== 'string' || value === '') bad('a non-empty string');
-        else (values as Record<string, unknown>)[spec.field] = spec.kind === 'path' ? resolve(base, value) : value;
-        break;
-      case 'url':
-        if (typeof value !== 'string' || !/^https?:\/\//.test(value)) bad('an http(s) URL');
-        else (values as Record<string, unknown>)[spec.field] = value;
-        break;
-      case 'number':
-        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) bad('a non-negative number');
-        else (values as Record<string, unknown>)[spec.field] = value;
-        break;
-      case 'boolean':
-        if (typeof value !== 'boolean') bad('true or false');
-        else (values as Record<string, unknown>)[spec.field] = value;
-        break;
-      case 'scope':
-        if (value !== 'user' && value !== 'system') bad('"user" or "system"');
-        else values.scope = value;
-        break;
-      case 'mode':
-        if (value !== 'restart' && value !== 'reload') bad('"restart" or "reload"');
-        else values.mode = value;
-        break;
-    }
+    if (!spec || rejected.has(`/deploy/${key}`)) continue;
+    values[spec.field] = spec.path ? resolve(base, value as string) : value;
   }
-  return { values, diagnostics };
+  return { values: values as SettingsOverrides, diagnostics };
+}
+
+function withoutNulls(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)]));
+}
+
+/**
+ * The settings file's stable codes: settings/unknown-key (a warning, with the key meant in the message)
+ * and settings/type for every value the schema refuses.
+ */
+function asSettingsDiagnostic(d: Diagnostic): Diagnostic {
+  if (d.code === 'schema/unknown-key') {
+    const { hint, ...rest } = d;
+    return { ...rest, code: 'settings/unknown-key', message: hint ? `${d.message}; ${hint}` : d.message };
+  }
+  return { ...d, code: 'settings/type', severity: 'error' };
 }
 
 function defined<T extends object>(o: T): Partial<T> {
