@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Compiler benchmark: a generated registry of 10,000 deployments (100 providers x 100 models; 50 aliases
 // of 20 deployments take 1,000 of them; fallbacks, capabilities, patterns), timed through the built compiler (dist/). Prints median ms.
+// Then the CLI start-up rows (scripts/bench-cli.mjs): --version, --help and validate of the example beside
+// bare `node -e 0`, in one run.
 //   npm run bench:compiler            (builds first)
 //   node scripts/bench-compiler.mjs [runs]
 import { spawnSync } from 'node:child_process';
@@ -15,6 +17,7 @@ import { writeFileAtomic } from '../dist/deploy/atomic-write.js';
 import { compile } from '../dist/compile/compile.js';
 import { emitYaml } from '../dist/compile/emit.js';
 import { ALIASES, MODELS, PROVIDERS, registry } from './bench-registry.mjs';
+import { cliStartup } from './bench-cli.mjs';
 
 const RUNS = Number(process.argv[2] ?? 9);
 function median(xs) {
@@ -23,7 +26,7 @@ function median(xs) {
 }
 
 async function time(fn) {
-  await fn(); // warm-up: ajv compiles the schemas once per process
+  await fn(); // warm-up: the first run loads the validators and warms the JIT
   const ms = [];
   let last;
   for (let i = 0; i < RUNS; i++) {
@@ -87,3 +90,7 @@ console.log(`validate  (the command's work: + compile + check):  ${f(validateCmd
 console.log(`generate  (build + emit + atomic write):           ${f(generate)}`);
 console.log(`rmctl validate, fresh process (${cliRuns} runs):         median ${cliValidate.toFixed(1)} ms`);
 console.log(`rmctl generate, fresh process (${cliRuns} runs):         median ${cliGenerate.toFixed(1)} ms`);
+
+console.log('');
+console.log('CLI start-up (targets: --version and --help within 1.5x of bare node, validate within 2.5x):');
+for (const line of cliStartup(Math.max(5, RUNS)).lines) console.log(`  ${line}`);
