@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { answers, chatBody, cleanupAll, startProxy, startUpstream } from './helpers.js';
+import { at } from '../support/must.js';
 import type { ServerResponse } from 'node:http';
 
 afterEach(cleanupAll);
@@ -17,14 +18,14 @@ model_list:
       .client()
       .chat.completions.create({ model: 'rainymodel/auto', messages: [{ role: 'user', content: 'hi' }], temperature: 0.2, tools: [{ type: 'function', function: { name: 'f', parameters: { type: 'object', properties: { model: { type: 'string' } } } } }] })
       .withResponse();
-    expect(data.choices[0].message.content).toBe('hello');
+    expect(at(data.choices, 0).message.content).toBe('hello');
     expect(up.seen).toHaveLength(1);
-    expect(up.seen[0].url).toBe('/v1/chat/completions');
-    expect(up.seen[0].json?.model).toBe('qwen2.5-72b');
-    expect(up.seen[0].json?.temperature).toBe(0.2);
+    expect(at(up.seen, 0).url).toBe('/v1/chat/completions');
+    expect(at(up.seen, 0).json?.model).toBe('qwen2.5-72b');
+    expect(at(up.seen, 0).json?.temperature).toBe(0.2);
     // The nested "model" key inside the tool schema is not the one rewritten.
-    expect(JSON.stringify(up.seen[0].json?.tools)).toContain('"model":{"type":"string"}');
-    expect(up.seen[0].headers.authorization).toBe('Bearer sk-upstream-secret');
+    expect(JSON.stringify(at(up.seen, 0).json?.tools)).toContain('"model":{"type":"string"}');
+    expect(at(up.seen, 0).headers.authorization).toBe('Bearer sk-upstream-secret');
     expect(response.headers.get('x-rainymodel-route')).toBe('free');
     expect(response.headers.get('x-rainymodel-upstream')).toBe('hf_router');
     expect(response.headers.get('x-rainymodel-model')).toBe('qwen2.5-72b');
@@ -42,24 +43,24 @@ model_list:
 `);
     const r1 = await proxy.post('/v1/chat/completions', '{"messages":[{"role":"user","content":"\\"model\\": \\"m\\""}],"model":"m"}');
     expect(r1.status).toBe(200);
-    expect(up.seen[0].json?.model).toBe('served-name');
-    expect((up.seen[0].json?.messages as Array<{ content: string }>)[0].content).toBe('"model": "m"');
+    expect(at(up.seen, 0).json?.model).toBe('served-name');
+    expect(at(at(up.seen, 0).json?.messages as Array<{ content: string }>, 0).content).toBe('"model": "m"');
     // Multi-byte text before and after the model: the rewrite must land on the right bytes.
     for (const content of ['é ☀ 😀 ü', 'plain']) {
       const body = `{"messages":[{"role":"user","content":${JSON.stringify(content)}}],"model":"m","user":"ß"}`;
       const r = await proxy.post('/v1/chat/completions', body);
       expect(r.status).toBe(200);
-      const seen = up.seen[up.seen.length - 1];
+      const seen = at(up.seen, -1);
       expect(seen.json).toEqual({ messages: [{ role: 'user', content }], model: 'served-name', user: 'ß' });
     }
     up.seen.splice(1);
     const c = await proxy.client().completions.create({ model: 'm', prompt: 'say' });
-    expect(c.choices[0].text).toBe('x');
-    expect(up.seen[1].url).toBe('/v1/completions');
+    expect(at(c.choices, 0).text).toBe('x');
+    expect(at(up.seen, 1).url).toBe('/v1/completions');
     const e = await proxy.client().embeddings.create({ model: 'm', input: 'abc', encoding_format: 'float' });
-    expect(e.data[0].embedding).toEqual([0.1, 0.2]);
-    expect(up.seen[2].url).toBe('/v1/embeddings');
-    expect(up.seen[2].json?.model).toBe('served-name');
+    expect(at(e.data, 0).embedding).toEqual([0.1, 0.2]);
+    expect(at(up.seen, 2).url).toBe('/v1/embeddings');
+    expect(at(up.seen, 2).json?.model).toBe('served-name');
   });
 
   it('passes an OpenAI-compatible answer through byte for byte, reading usage from it for logs and metrics', async () => {
@@ -122,8 +123,8 @@ rainymodel:
       const r = await proxy.post('/v1/chat/completions', chatBody('g'), policy ? { 'x-rainymodel-policy': policy } : {});
       expect(r.status).toBe(200);
       const body = (await r.json()) as { choices: Array<{ message: { content: string } }> };
-      expect(r.headers.get('x-rainymodel-route')).toBe(body.choices[0].message.content);
-      return body.choices[0].message.content;
+      expect(r.headers.get('x-rainymodel-route')).toBe(at(body.choices, 0).message.content);
+      return at(body.choices, 0).message.content;
     };
     expect(await ask()).toBe('free');
     expect(await ask('uncensored')).toBe('internal');
@@ -166,9 +167,9 @@ model_list:
 `);
     const h2 = (await (await proxy2.get('/health')).json()) as { deployments: Array<{ tier: string; upstream_model: string; api_base: string | null; disabled_reason: string | null }> };
     expect(h2.deployments.map((d) => d.tier)).toEqual(['internal', 'free', 'free', 'premium', 'direct']);
-    expect(h2.deployments[1].upstream_model).toBe('together/Qwen/Qwen2.5-72B');
-    expect(h2.deployments[2].api_base).toBe('https://openrouter.ai/api/v1');
-    expect(h2.deployments[4].api_base).toBe('https://api.x.ai/v1');
+    expect(at(h2.deployments, 1).upstream_model).toBe('together/Qwen/Qwen2.5-72B');
+    expect(at(h2.deployments, 2).api_base).toBe('https://openrouter.ai/api/v1');
+    expect(at(h2.deployments, 4).api_base).toBe('https://api.x.ai/v1');
     expect(new Set(h2.deployments.map((d) => d.api_base))).not.toContain(null);
   });
 
@@ -183,7 +184,7 @@ model_list:
 `);
     for (let i = 0; i < 5; i++) {
       const c = await proxy.client().chat.completions.create({ model: 'g', messages: [{ role: 'user', content: 'x' }] });
-      expect(c.choices[0].message.content).toBe('order1');
+      expect(at(c.choices, 0).message.content).toBe('order1');
     }
   });
 
@@ -241,7 +242,7 @@ router_settings: { routing_strategy: least-busy }
     for (let i = 0; i < 5; i++) {
       const r = await proxy.post('/v1/chat/completions', chatBody('g'));
       expect(r.headers.get('x-rainymodel-upstream')).toBe('openai');
-      expect(((await r.json()) as { choices: Array<{ message: { content: string } }> }).choices[0]?.message.content).toBe('idle');
+      expect(at(((await r.json()) as { choices: Array<{ message: { content: string } }> }).choices, 0).message.content).toBe('idle');
     }
     expect(idle.seen.length).toBe(idleBefore + 5);
     expect(busy.seen.length).toBe(1);
@@ -265,7 +266,7 @@ router_settings: { routing_strategy: latency-based-routing }
     expect(slow.seen).toHaveLength(1);
     for (let i = 0; i < 5; i++) {
       const c = await proxy.client().chat.completions.create({ model: 'g', messages: [{ role: 'user', content: 'x' }] });
-      expect(c.choices[0].message.content).toBe('fast');
+      expect(at(c.choices, 0).message.content).toBe('fast');
     }
   });
 
@@ -286,10 +287,10 @@ router_settings:
   fallbacks: [{ real: [fg] }, { nick: [fa] }]
 `);
     const r = await proxy.client().chat.completions.create({ model: 'nick', messages: [{ role: 'user', content: 'x' }] });
-    expect(r.choices[0].message.content).toBe('alias-fallback');
+    expect(at(r.choices, 0).message.content).toBe('alias-fallback');
     expect(target.seen).toHaveLength(1);
     const r2 = await proxy.client().chat.completions.create({ model: 'real', messages: [{ role: 'user', content: 'x' }] });
-    expect(r2.choices[0].message.content).toBe('group-fallback');
+    expect(at(r2.choices, 0).message.content).toBe('group-fallback');
   });
 
   it('routes unknown names matching rainymodel.patterns, {model} replaced by the requested name', async () => {
@@ -306,8 +307,8 @@ rainymodel:
         - { model_name: "meta-llama/*", litellm_params: { model: "openrouter/{model}", api_base: ${up.base} }, model_info: { tier: free, provider: openrouter } }
 `);
     const r = await proxy.client().chat.completions.create({ model: 'meta-llama/llama-3-8b:free', messages: [{ role: 'user', content: 'x' }] }).withResponse();
-    expect(r.data.choices[0].message.content).toBe('pattern');
-    expect(up.seen[0].json?.model).toBe('meta-llama/llama-3-8b:free');
+    expect(at(r.data.choices, 0).message.content).toBe('pattern');
+    expect(at(up.seen, 0).json?.model).toBe('meta-llama/llama-3-8b:free');
     expect(r.response.headers.get('x-rainymodel-model')).toBe('meta-llama/llama-3-8b:free');
     const miss = await proxy.post('/v1/chat/completions', chatBody('mistral/x'));
     expect(miss.status).toBe(404);
