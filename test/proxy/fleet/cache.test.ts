@@ -5,6 +5,7 @@ import { skipUnless } from '../../support/skip.js';
 import { answers, cleanupAll, onCleanup, sendJson, startProxy, startUpstream, type RunningProxy } from '../helpers.js';
 import { metric, waitRedisUp } from './fleet-helpers.js';
 import { redisAvailable, SKIP_MESSAGE, startRedis, waitFor } from './redis-server.js';
+import { at } from '../../support/must.js';
 
 afterEach(cleanupAll);
 
@@ -66,7 +67,7 @@ describe('response cache, local (no Redis)', () => {
     let n = 0;
     const up = await startUpstream((_q, res, seen) => sendJson(res, 200, { id: 'c', object: 'chat.completion', model: seen.json?.model, choices: [{ index: 0, message: { role: 'assistant', content: `answer ${++n}` }, finish_reason: 'stop' }] }));
     const p = await startProxy(localConfig(up.base));
-    const content = async (r: Response): Promise<string> => ((await r.json()) as { choices: Array<{ message: { content: string } }> }).choices[0].message.content;
+    const content = async (r: Response): Promise<string> => at(((await r.json()) as { choices: Array<{ message: { content: string } }> }).choices, 0).message.content;
     expect(await content(await chat(p, 'q'))).toBe('answer 1');
     const bypass = await chat(p, 'q', {}, { 'cache-control': 'no-cache' });
     expect(bypass.headers.get('x-rainymodel-cache')).toBe('bypass');

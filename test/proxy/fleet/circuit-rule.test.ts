@@ -7,6 +7,7 @@ import { skipUnless } from '../../support/skip.js';
 import { answers, cleanupAll, sendJson, startUpstream, writeTempFile, type UpstreamHandler } from '../helpers.js';
 import { chat, circuit, fleetConfig, MASTER, redisClient, serveFleet, serveReplica, type Replica } from './replicas.js';
 import { redisAvailable, SKIP_MESSAGE, startRedis, waitFor } from './redis-server.js';
+import { at } from '../../support/must.js';
 
 afterEach(cleanupAll);
 
@@ -30,7 +31,7 @@ async function run(replicas: Replica[], redis?: { client: Redis; ns: string }): 
   const statuses: number[] = [];
   let failures = 0;
   for (let i = 0; i < EXPECTED.length; i++) {
-    const r = await chat(replicas[i % replicas.length], MASTER, `q${i}`);
+    const r = await chat(at(replicas, i % replicas.length), MASTER, `q${i}`);
     statuses.push(r.status);
     await r.arrayBuffer();
     if (r.status !== 502 || !redis) continue;

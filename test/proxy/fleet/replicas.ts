@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import { onCleanup } from '../helpers.js';
 import { metric } from './fleet-helpers.js';
 import { waitFor } from './redis-server.js';
+import { at } from '../../support/must.js';
 
 const RMCTL = fileURLToPath(new URL('../../../bin/rmctl', import.meta.url));
 
@@ -37,7 +38,7 @@ export async function serveReplica(configPath: string): Promise<Replica> {
   await waitFor('rmctl serve listening', () => {
     if (proc.exitCode !== null) throw new Error(`rmctl serve exited ${proc.exitCode}: ${err}`);
     const m = /"address":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(out);
-    if (m) url = m[1];
+    if (m?.[1]) url = m[1];
     return url !== '';
   }, 30_000);
   return {
@@ -55,6 +56,9 @@ export async function serveReplica(configPath: string): Promise<Replica> {
 }
 
 /** Starts `n` replicas on one config and waits until each shares state through Redis. */
+export async function serveFleet(configPath: string, n: 1): Promise<[Replica]>;
+export async function serveFleet(configPath: string, n: 2): Promise<[Replica, Replica]>;
+export async function serveFleet(configPath: string, n: number): Promise<Replica[]>;
 export async function serveFleet(configPath: string, n: number): Promise<Replica[]> {
   const replicas = await Promise.all(Array.from({ length: n }, () => serveReplica(configPath)));
   for (const r of replicas) await waitFor(`redis up on ${r.url}`, async () => (await metric(r.url, 'rainymodel_redis_up')) === 1, 30_000);
@@ -68,7 +72,7 @@ export const chat = (r: Replica, key: string, content = 'hi', model = 'g'): Prom
 export async function burst(replicas: Replica[], n: number, key: string, model = 'g'): Promise<Array<{ status: number; headers: Headers; body: string }>> {
   return Promise.all(
     Array.from({ length: n }, async (_, i) => {
-      const r = await chat(replicas[i % replicas.length], key, `q${i}`, model);
+      const r = await chat(at(replicas, i % replicas.length), key, `q${i}`, model);
       return { status: r.status, headers: r.headers, body: await r.text() };
     }),
   );

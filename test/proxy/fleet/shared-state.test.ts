@@ -8,6 +8,7 @@ import { skipUnless } from '../../support/skip.js';
 import { answers, chatBody, cleanupAll, onCleanup, sendJson, startProxy, startUpstream, type FakeUpstream, type RunningProxy } from '../helpers.js';
 import { circuitOf, health, metric, waitRedisUp } from './fleet-helpers.js';
 import { redisAvailable, SKIP_MESSAGE, startRedis, waitFor } from './redis-server.js';
+import { at } from '../../support/must.js';
 
 afterEach(cleanupAll);
 
@@ -185,7 +186,7 @@ describe('fleet mode: shared state through Redis', skipUnless(redisAvailable, SK
     await client.connect();
     // Counted under the key's identity (a keyed hash), never its label or the key itself.
     let logs: string[] = [];
-    await waitFor('key usage shared again', async () => (logs = await client.keys('rainymodel:outage:rl:req:*')).length > 0 && (await client.zcard(logs[0])) > 0);
+    await waitFor('key usage shared again', async () => (logs = await client.keys('rainymodel:outage:rl:req:*')).length > 0 && (await client.zcard(at(logs, 0))) > 0);
     expect(logs).toEqual([expect.stringMatching(/^rainymodel:outage:rl:req:k:[0-9a-f]{32}$/)]);
     up.setHandler((_q, res) => sendJson(res, 503, { error: { message: 'down' } }));
     expect((await ask(a)).status).toBe(502);
