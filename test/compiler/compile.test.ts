@@ -9,7 +9,7 @@ import { buildFromTexts, type BuildResult } from '../../src/compile/index.js';
 import { GENERATED_MARKER } from '../../src/compile/emit.js';
 import type { CompiledConfig, Deployment } from '../../src/shared/compiled-config.js';
 import type { Env } from '../../src/shared/env.js';
-import { build, formatDiagnostic, MAPPINGS_FILE, nth, PROVIDERS_FILE, yaml, type BuildInput } from './helpers.js';
+import { build, formatDiagnostic, MAPPINGS_FILE, nth, PROVIDERS_FILE, providersWith, yaml, type BuildInput } from './helpers.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validateOutput = ajv.compile(JSON.parse(readFileSync(new URL('../../schemas/litellm-config.schema.json', import.meta.url), 'utf8')) as object);
@@ -463,13 +463,7 @@ describe('order by tier', () => {
 });
 
 describe('fallbacks, default fallbacks, capabilities', () => {
-  const providers = yaml`
-    providers:
-      local:
-        type: ollama
-        base_url: http://127.0.0.1:11434
-        models: [a, b, c, d]
-  `;
+  const providers = providersWith('a, b, c, d');
   const mappings = yaml`
     fallback_chains:
       a:
@@ -519,16 +513,14 @@ describe('fallbacks, default fallbacks, capabilities', () => {
 });
 
 describe('the rainymodel block', () => {
-  const providers = yaml`
-    providers:
-      local:
-        type: ollama
-        base_url: http://127.0.0.1:11434
-        models: [m]
+  const providers = providersWith(
+    'm',
+    yaml`
       router:
         type: openrouter
         api_keys: [OR_KEY]
-  `;
+    `,
+  );
   const mappings = yaml`
     aliases:
       rainymodel/auto:

@@ -105,3 +105,16 @@ export const BASE_PROVIDERS = yaml`
 `;
 
 export const BASE_ENV: Env = { OPENAI_KEY: 'sk-test-value-never-in-output-0001' };
+
+/**
+ * A registry whose first provider is `local` (ollama on 127.0.0.1:11434 serving `models`), followed by
+ * the providers in `more` (YAML written at the level of `local`): a test states only what differs.
+ */
+export function providersWith(models: string, more = ''): string {
+  const others = more
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => `  ${l}\n`)
+    .join('');
+  return `providers:\n  local:\n    type: ollama\n    base_url: http://127.0.0.1:11434\n    models: [${models}]\n${others}`;
+}

@@ -2,7 +2,7 @@
 // offending node) and the hint where the compiler gives one. Every input is inline and every build has
 // an explicit environment.
 import { describe, expect, it } from 'vitest';
-import { at, BASE_ENV, BASE_PROVIDERS, build, MAPPINGS_FILE, nth, only, PROVIDERS_FILE, where, withCode, yaml } from './helpers.js';
+import { at, BASE_ENV, BASE_PROVIDERS, build, MAPPINGS_FILE, nth, only, PROVIDERS_FILE, providersWith, where, withCode, yaml } from './helpers.js';
 
 const P = PROVIDERS_FILE;
 const M = MAPPINGS_FILE;
@@ -365,18 +365,16 @@ describe('ref/*', () => {
   });
 
   it('ref/inactive-provider: a warning at the deployment; the route is left out', () => {
-    const providers = yaml`
-      providers:
-        local:
-          type: ollama
-          base_url: http://127.0.0.1:11434
-          models: [m1]
+    const providers = providersWith(
+      'm1',
+      yaml`
         old:
           type: vllm
           status: disabled
           base_url: http://127.0.0.1:8000
           models: [m1]
-    `;
+      `,
+    );
     const mappings = yaml`
       aliases:
         chat:
@@ -395,18 +393,16 @@ describe('ref/*', () => {
   });
 
   it('ref/inactive-provider: a fallback chain step naming a pending provider', () => {
-    const providers = yaml`
-      providers:
-        local:
-          type: ollama
-          base_url: http://127.0.0.1:11434
-          models: [m1]
+    const providers = providersWith(
+      'm1',
+      yaml`
         later:
           type: vllm
           status: pending_integration
           base_url: http://127.0.0.1:8000
           models: [m2]
-    `;
+      `,
+    );
     const mappings = yaml`
       fallback_chains:
         m1:
@@ -484,18 +480,16 @@ describe('ref/*', () => {
   });
 
   it('ref/inactive-target: a fallback to a group with no active deployment', () => {
-    const providers = yaml`
-      providers:
-        local:
-          type: ollama
-          base_url: http://127.0.0.1:11434
-          models: [m1]
+    const providers = providersWith(
+      'm1',
+      yaml`
         old:
           type: vllm
           status: disabled
           base_url: http://127.0.0.1:8000
           models: [m2]
-    `;
+      `,
+    );
     const mappings = yaml`
       exact_matches:
         m2:
@@ -510,16 +504,14 @@ describe('ref/*', () => {
   });
 
   it('a provider step in a chain: its own provider is route/self-fallback; one that lists no models serves the same model', () => {
-    const providers = yaml`
-      providers:
-        local:
-          type: ollama
-          base_url: http://127.0.0.1:11434
-          models: [m1]
+    const providers = providersWith(
+      'm1',
+      yaml`
         empty:
           type: openai_compatible
           base_url: http://127.0.0.1:9000
-    `;
+      `,
+    );
     const mappings = yaml`
       exact_matches:
         m0:
@@ -541,17 +533,15 @@ describe('ref/*', () => {
   });
 
   it('a provider in an alias\'s fallbacks serves the alias\'s model there, after its own deployments', () => {
-    const providers = yaml`
-      providers:
-        local:
-          type: ollama
-          base_url: http://127.0.0.1:11434
-          models: [m1]
+    const providers = providersWith(
+      'm1',
+      yaml`
         backup:
           type: openai_compatible
           base_url: http://127.0.0.1:9000/v1
           models: [m1]
-    `;
+      `,
+    );
     const mappings = yaml`
       aliases:
         main:
@@ -573,13 +563,7 @@ describe('ref/*', () => {
   });
 
   it('ref/capability-as-model (info): a fallback to a capability goes to the model group it aliases', () => {
-    const providers = yaml`
-      providers:
-        local:
-          type: ollama
-          base_url: http://127.0.0.1:11434
-          models: [m1, m2]
-    `;
+    const providers = providersWith('m1, m2');
     const mappings = yaml`
       exact_matches:
         m1: {provider: local}
@@ -601,13 +585,7 @@ describe('ref/*', () => {
 });
 
 describe('route/*', () => {
-  const providers = yaml`
-    providers:
-      local:
-        type: ollama
-        base_url: http://127.0.0.1:11434
-        models: [a, b, c]
-  `;
+  const providers = providersWith('a, b, c');
 
   it('route/fallback-cycle: a -> b -> a, with the whole path, at the edge that closes it', () => {
     const mappings = yaml`
@@ -1577,12 +1555,9 @@ describe('diagnostics order', () => {
 
 describe('registries as teams keep them', () => {
   it('provider/not-llm: tool_server and web_ui entries are accepted, left out, said as info; a route to one is a warning', () => {
-    const providers = yaml`
-      providers:
-        local:
-          type: ollama
-          base_url: http://127.0.0.1:11434
-          models: [m]
+    const providers = providersWith(
+      'm',
+      yaml`
         mcp:
           type: tool_server
           base_url: http://127.0.0.1:9000
@@ -1590,7 +1565,8 @@ describe('registries as teams keep them', () => {
         webui:
           type: web_ui
           base_url: http://127.0.0.1:3000
-    `;
+      `,
+    );
     const mappings = yaml`
       fallback_chains:
         m:
