@@ -1,6 +1,7 @@
 // The normalized model: one shape for everything the user may write (including the legacy forms found
 // in the wild). Nothing after normalize sees raw YAML shapes. Every entity remembers its origin.
 import type { RoutingStrategy, Tier } from '../shared/compiled-config.js';
+import type { RawCache, RawFleet, RawRouter } from './raw.js';
 
 export interface Origin {
   file: string;
@@ -119,22 +120,13 @@ export interface PatternRoute {
   origin: Origin;
 }
 
-export interface RouterConfig {
+/** router: as written (the schema's shape), with LiteLLM's defaults filled in and the strategy normalized. */
+export type RouterConfig = Omit<RawRouter, 'routing_strategy' | 'num_retries' | 'allowed_fails' | 'cooldown_time'> & {
   routing_strategy: RoutingStrategy;
   num_retries: number;
   allowed_fails: number;
   cooldown_time: number;
-  retry_after?: number;
-  timeout?: number;
-  stream_timeout?: number;
-  disable_cooldowns?: boolean;
-  max_fallbacks?: number;
-  enable_pre_call_checks?: boolean;
-  redis_host?: string;
-  redis_port?: number | string;
-  redis_password?: string;
-  redis_db?: number | string;
-}
+};
 
 export interface ServerConfig {
   masterKey?: NameRef;
@@ -144,20 +136,9 @@ export interface ServerConfig {
   rateLimit?: { rpm?: number; tpm?: number };
 }
 
-export interface FleetConfig {
-  namespace?: string;
-  redis_timeout_ms?: number;
-  sync_interval_ms?: number;
-}
-
-export interface CacheConfig {
-  type: 'local' | 'redis';
-  ttl?: number;
-  namespace?: string;
-  host?: string;
-  port?: number | string;
-  password?: string;
-}
+/** fleet and cache: as written (the schema checked them). */
+export type FleetConfig = RawFleet;
+export type CacheConfig = RawCache;
 
 export interface Model {
   providers: Map<string, Provider>;
