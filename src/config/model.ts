@@ -151,7 +151,7 @@ export interface Model {
   defaultFallbacks?: { targets: NameRef[]; origin: Origin };
   capabilities: Map<string, Capability>;
   patterns: PatternRoute[];
-  policies: Record<string, Tier[]>;
+  policies: Record<string, readonly Tier[]>;
   defaultPolicy: NameRef;
   router: RouterConfig;
   server: ServerConfig;

@@ -2,20 +2,13 @@
 // patterns, policies, router and server settings), with the providers normalize-providers.ts made. Legacy
 // forms (dict fallback steps, load_balancing.redundant_models in normalize-balancing.ts) are accepted here
 // and nowhere else. Fields that cannot take effect are reported here, where their position is known.
-import type { Tier } from '../shared/compiled-config.js';
+import { DEFAULT_POLICIES, type Tier } from '../shared/compiled-config.js';
 import { originsUnder, type At, type Reporter } from './context.js';
 import type { Capability, Group, Model, NameRef, Origin, PatternRoute, Provider, RouterConfig } from './model.js';
 import { normalizeLoadBalancing } from './normalize-balancing.js';
 import type { RawChainStep, RawMappingsFile } from './raw.js';
 import { normalizeStrategy } from './strategy.js';
 import { joinPointer } from '../shared/yaml-source.js';
-
-export const DEFAULT_POLICIES: Record<string, Tier[]> = {
-  auto: ['free', 'internal', 'direct', 'premium'],
-  free: ['free', 'internal', 'direct', 'premium'],
-  uncensored: ['internal', 'free', 'direct', 'premium'],
-  premium: ['direct', 'premium', 'free', 'internal'],
-};
 
 export const ROUTER_DEFAULTS = { routing_strategy: 'simple-shuffle', num_retries: 2, allowed_fails: 3, cooldown_time: 30 } as const;
 
@@ -42,7 +35,7 @@ export function normalizeMappings(raw: RawMappingsFile, file: string, providers:
   const patterns = normalizePatterns(raw, at);
   reportLegacySections(s);
   addUnroutedModels(s.groups, providers);
-  const policies: Record<string, Tier[]> = { ...DEFAULT_POLICIES };
+  const policies: Record<string, readonly Tier[]> = { ...DEFAULT_POLICIES };
   for (const [name, tiers] of Object.entries(raw.policies ?? {})) policies[name] = tiers;
   const defaultPolicy: NameRef = { name: raw.default_policy ?? 'auto', origin: at(raw.default_policy ? 'default_policy' : '') };
   return {

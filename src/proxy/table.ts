@@ -3,7 +3,7 @@
 // reload is an atomic swap of one reference.
 import { LRUCache } from 'lru-cache';
 import type { Pool } from 'undici';
-import type { CompiledConfig, Deployment, RoutingStrategy, Tier } from '../shared/compiled-config.js';
+import { DEFAULT_POLICIES, type CompiledConfig, type Deployment, type RoutingStrategy, type Tier } from '../shared/compiled-config.js';
 import type { MissingEnv } from './env.js';
 import { buildAuthKeys, type AuthKey } from './auth.js';
 import { CONNECT_TO_VARIABLE, parseConnectTo, type ConnectRule } from './connect-to.js';
@@ -17,13 +17,6 @@ export type { RuntimeDeployment } from './deployments.js';
 export { splitModel } from './deployments.js';
 export type { ModelGroup } from './groups.js';
 export { inferTier } from './tiering.js';
-
-export const DEFAULT_POLICIES: Readonly<Record<string, readonly Tier[]>> = {
-  auto: ['free', 'internal', 'direct', 'premium'],
-  free: ['free', 'internal', 'direct', 'premium'],
-  uncensored: ['internal', 'free', 'direct', 'premium'],
-  premium: ['direct', 'premium', 'free', 'internal'],
-};
 
 export interface TableSettings {
   numRetries?: number;

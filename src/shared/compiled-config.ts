@@ -1,6 +1,6 @@
 // The compiled file (generated/litellm-unified.yaml) is the contract between the compiler and every proxy
 // that serves it: a stock LiteLLM proxy, or `rmctl serve`. These types mirror
-// schemas/litellm-config.schema.json (test/unit/schema-types.test.ts keeps the two in step).
+// schemas/litellm-config.schema.json (the schema is the contract; test/compiler/compile.test.ts checks every compiled output against it).
 // LiteLLM allows extra keys everywhere, so the index signatures are deliberate: a hand-written config may
 // carry keys RainyModel neither emits nor reads.
 
@@ -8,6 +8,14 @@ export const TIERS = ['free', 'internal', 'direct', 'premium'] as const;
 export type Tier = (typeof TIERS)[number];
 
 export const POLICY_NAMES = ['auto', 'free', 'uncensored', 'premium'] as const;
+
+/** The tier order of each built-in policy, when the sources name none (the compiler and serve both use it). */
+export const DEFAULT_POLICIES: Readonly<Record<string, readonly Tier[]>> = {
+  auto: ['free', 'internal', 'direct', 'premium'],
+  free: ['free', 'internal', 'direct', 'premium'],
+  uncensored: ['internal', 'free', 'direct', 'premium'],
+  premium: ['direct', 'premium', 'free', 'internal'],
+};
 
 export const ROUTING_STRATEGIES = [
   'simple-shuffle',
@@ -143,7 +151,7 @@ export interface RainymodelBlock {
   sources_sha256: string;
   default_policy: string;
   /** Policy name -> tiers in the order they are tried; tiers not listed are never used by that policy. */
-  policies: Record<string, Tier[]>;
+  policies: Record<string, readonly Tier[]>;
   /** Public model group -> per-group data (description, routing-strategy override). */
   groups?: Record<string, { description?: string; routing_strategy?: RoutingStrategy }>;
   patterns?: PatternRoute[];

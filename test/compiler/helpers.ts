@@ -46,12 +46,8 @@ export function only(result: BuildResult, code: string): Diagnostic {
   return first;
 }
 
-/** The item at `index`; fails the test when there is none (an assertion on it never passes vacuously). */
-export function nth<T>(list: readonly T[] | undefined, index: number): T {
-  const item = list?.[index];
-  if (item === undefined) throw new Error(`expected an item at index ${index}, got ${list === undefined ? 'no list' : `${list.length} items`}`);
-  return item;
-}
+/** The item at `index`; fails the test when there is none (test/support/must.ts's `at`; `at` here is a position). */
+export { at as nth } from '../support/must.js';
 
 /**
  * 1-based line/col of the `occurrence`-th match of `needle` in `text` (plus `offset` characters).

@@ -2,7 +2,8 @@
 // fail the test with a message naming what was missing.
 
 /** The element at `index` (negative counts from the end); fails the test when there is none. */
-export function at<T>(items: ArrayLike<T>, index: number, what = 'an element'): T {
+export function at<T>(items: ArrayLike<T> | undefined, index: number, what = 'an element'): T {
+  if (items === undefined) throw new Error(`expected ${what} at index ${index}, but there is no list`);
   const i = index < 0 ? items.length + index : index;
   if (!Number.isInteger(i) || i < 0 || i >= items.length) {
     throw new Error(`expected ${what} at index ${index}, but there are ${items.length}`);

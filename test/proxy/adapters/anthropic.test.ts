@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { anthropicAdapter } from '../../../src/proxy/providers/anthropic/index.js';
 import type { AdapterDeployment, RequestContext } from '../../../src/proxy/providers/types.js';
 import { cut, expectWellFormed, fold, run, scatter } from './stream-helpers.js';
-import { at } from './at.js';
+import { at } from '../../support/must.js';
 
 const deployment: AdapterDeployment = {
   prefix: 'anthropic',

@@ -6,7 +6,7 @@
 // Streams are written in small uneven pieces so the proxy sees frames split across TCP reads.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { at } from './at.js';
+import { at } from '../../support/must.js';
 
 type Obj = Record<string, unknown>;
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import { cleanupAll, onCleanup, startProxy, type RunningProxy } from '../helpers.js';
 import { startAnthropic, startGemini, startOllama, type FakeUpstream } from './fake-upstreams.js';
-import { at } from './at.js';
+import { at } from '../../support/must.js';
 
 let anthropic: FakeUpstream;
 let gemini: FakeUpstream;

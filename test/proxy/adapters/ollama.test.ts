@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ollamaAdapter } from '../../../src/proxy/providers/ollama/index.js';
 import type { AdapterDeployment, RequestContext } from '../../../src/proxy/providers/types.js';
 import { cut, expectWellFormed, fold, run, scatter } from './stream-helpers.js';
-import { at } from './at.js';
+import { at } from '../../support/must.js';
 
 const chatDep: AdapterDeployment = {
   prefix: 'ollama_chat',

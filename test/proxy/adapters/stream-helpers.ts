@@ -2,7 +2,7 @@
 // one answer, checking the invariants strict clients rely on along the way.
 import { expect } from 'vitest';
 import type { StreamEvent, StreamTranslator, TranslatedError } from '../../../src/proxy/providers/types.js';
-import { at } from './at.js';
+import { at } from '../../support/must.js';
 
 export interface Folded {
   chunks: Array<Record<string, unknown>>;
