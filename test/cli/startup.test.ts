@@ -13,9 +13,14 @@ import { RMCTL, ROOT } from '../support/cli.js';
 const dir = mkdtempSync(join(tmpdir(), 'rmctl-startup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// An ESM loader hook that names every module it loads on stderr.
+// An ESM loader hook that names every module it loads on stderr. The hook runs on its own thread, where
+// console.error is forwarded to the main thread asynchronously and lines can be lost when the process ends
+// quickly (--version, --help); a synchronous write to fd 2 reaches the pipe before the module loads.
 const hook = join(dir, 'hook.mjs');
-writeFileSync(hook, "export async function load(url, context, next) { console.error('LOADED ' + url); return next(url, context); }\n");
+writeFileSync(
+  hook,
+  "import { writeSync } from 'node:fs';\nexport async function load(url, context, next) { writeSync(2, 'LOADED ' + url + '\\n'); return next(url, context); }\n",
+);
 const register = join(dir, 'register.mjs');
 writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`);
 
