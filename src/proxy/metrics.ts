@@ -3,8 +3,10 @@
 // prom-client is used through its public API only. Series labelled with a deployment are indexed by its
 // id, so a deployment the proxy forgets (a pattern route's name leaving its LRU, a reload) takes its
 // series off /metrics with it (forgetDeployment).
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type LabelValues } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics, type LabelValues } from 'prom-client';
 import { RingBuffer } from './ring-buffer.js';
+import { TalliedCounter, type Tally } from './tallied-counter.js';
+import { TalliedHistogram } from './tallied-histogram.js';
 import type { RouteTable } from './table.js';
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
@@ -85,29 +87,29 @@ export class ProxyMetrics {
   private readonly seriesById = new Map<string, Map<string, Series>>();
 
   readonly registry = new Registry();
-  readonly requests: Counter<'model_group' | 'status'>;
-  /** Per group label, children indexed by HTTP status. */
-  private readonly requestChildren = new Map<string, Array<Counter.Internal | undefined>>();
-  readonly requestDuration: Histogram<'model_group'>;
-  readonly upstreamRequests: Counter<DeploymentLabels | 'outcome'>;
-  readonly upstreamLatency: Histogram<'model_group' | 'deployment' | 'tier'>;
-  readonly overhead: Histogram.Internal<string>;
+  private readonly requests: TalliedCounter<'model_group' | 'status'>;
+  /** Per group label, series indexed by HTTP status. */
+  private readonly requestSeries = new Map<string, Array<Tally<'model_group' | 'status'> | undefined>>();
+  private readonly requestDuration: TalliedHistogram<'model_group'>;
+  private readonly upstreamRequests: TalliedCounter<DeploymentLabels | 'outcome'>;
+  private readonly upstreamLatency: TalliedHistogram<'model_group' | 'deployment' | 'tier'>;
+  readonly overhead: HistogramChild;
   /** Client requests in flight; read at scrape time. */
   inFlightNow = 0;
   readonly rateLimited: Counter<'scope'>;
   readonly fallbacks: Counter<'model_group' | 'reason'>;
-  readonly tokens: Counter<'model_group' | 'type'>;
+  private readonly tokens: TalliedCounter<'model_group' | 'type'>;
   readonly reloads: Counter<'result'>;
   private readonly providers = new Map<string, ProviderStats>();
 
   constructor(getTable: () => RouteTable) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: 'rainymodel_process_' });
-    this.requests = new Counter({ name: 'rainymodel_requests_total', help: 'Client requests by model group and response status', labelNames: ['model_group', 'status'], registers });
-    this.requestDuration = new Histogram({ name: 'rainymodel_request_duration_seconds', help: 'Client request duration until the response started (first chunk for streams)', labelNames: ['model_group'], buckets: LATENCY_BUCKETS, registers });
-    this.upstreamRequests = new Counter({ name: 'rainymodel_upstream_requests_total', help: 'Upstream attempts by deployment and outcome (success, HTTP status, timeout, network, bad_response)', labelNames: ['model_group', 'deployment', 'provider', 'tier', 'outcome'], registers });
-    this.upstreamLatency = new Histogram({ name: 'rainymodel_upstream_latency_seconds', help: 'Upstream time to a usable answer (headers plus body, or first chunk)', labelNames: ['model_group', 'deployment', 'tier'], buckets: LATENCY_BUCKETS, registers });
-    this.overhead = new Histogram({ name: 'rainymodel_proxy_overhead_seconds', help: 'Time spent in the proxy itself (request duration minus upstream time), non-streaming requests', buckets: OVERHEAD_BUCKETS, registers }).labels({});
+    this.requests = new TalliedCounter({ name: 'rainymodel_requests_total', help: 'Client requests by model group and response status', labelNames: ['model_group', 'status'], registers });
+    this.requestDuration = new TalliedHistogram({ name: 'rainymodel_request_duration_seconds', help: 'Client request duration until the response started (first chunk for streams)', labelNames: ['model_group'], buckets: LATENCY_BUCKETS, registers });
+    this.upstreamRequests = new TalliedCounter({ name: 'rainymodel_upstream_requests_total', help: 'Upstream attempts by deployment and outcome (success, HTTP status, timeout, network, bad_response)', labelNames: ['model_group', 'deployment', 'provider', 'tier', 'outcome'], registers });
+    this.upstreamLatency = new TalliedHistogram({ name: 'rainymodel_upstream_latency_seconds', help: 'Upstream time to a usable answer (headers plus body, or first chunk)', labelNames: ['model_group', 'deployment', 'tier'], buckets: LATENCY_BUCKETS, registers });
+    this.overhead = new TalliedHistogram({ name: 'rainymodel_proxy_overhead_seconds', help: 'Time spent in the proxy itself (request duration minus upstream time), non-streaming requests', labelNames: [], buckets: OVERHEAD_BUCKETS, registers }).series({});
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- prom-client calls collect() with the metric as `this`
     const self = this;
     new Gauge({
@@ -120,7 +122,7 @@ export class ProxyMetrics {
     });
     this.rateLimited = new Counter({ name: 'rainymodel_rate_limit_rejections_total', help: 'Requests refused by a rate limit (scope: key or deployment)', labelNames: ['scope'], registers });
     this.fallbacks = new Counter({ name: 'rainymodel_fallbacks_total', help: 'Requests served by another deployment than the first one tried', labelNames: ['model_group', 'reason'], registers });
-    this.tokens = new Counter({ name: 'rainymodel_tokens_total', help: 'Tokens reported by upstreams', labelNames: ['model_group', 'type'], registers });
+    this.tokens = new TalliedCounter({ name: 'rainymodel_tokens_total', help: 'Tokens reported by upstreams', labelNames: ['model_group', 'type'], registers });
     this.reloads = new Counter({ name: 'rainymodel_config_reloads_total', help: 'Config reloads by result', labelNames: ['result'], registers });
     new Gauge({
       name: 'rainymodel_circuit_state',
@@ -138,8 +140,8 @@ export class ProxyMetrics {
     });
   }
 
-  /** Binds a child of a deployment-labelled metric and remembers it under the deployment's id. */
-  private bind<T extends string, C>(metric: { labels(l: LabelValues<T>): C; remove(l: LabelValues<T>): void }, name: string, id: string, labels: LabelValues<T>): C {
+  /** Remembers a series of a deployment-labelled metric under the deployment's id (for forgetDeployment). */
+  private remember<T extends string>(metric: { remove(l: LabelValues<T>): void }, name: string, id: string, labels: LabelValues<T>): void {
     let series = this.seriesById.get(id);
     if (!series) {
       series = new Map();
@@ -147,7 +149,18 @@ export class ProxyMetrics {
     }
     const key = `${name}\u0000${JSON.stringify(labels)}`;
     if (!series.has(key)) series.set(key, { remove: () => metric.remove(labels) });
-    return metric.labels(labels);
+  }
+
+  private upstreamSeries(d: MetricsDeployment, groupLabel: string, outcome: string): CounterChild {
+    const labels = { model_group: groupLabel, deployment: d.id, provider: d.provider, tier: d.tier, outcome };
+    this.remember(this.upstreamRequests, 'upstream_requests', d.id, labels);
+    return this.upstreamRequests.series(labels);
+  }
+
+  private latencySeries(d: MetricsDeployment, groupLabel: string): HistogramChild {
+    const labels = { model_group: groupLabel, deployment: d.id, tier: d.tier };
+    this.remember(this.upstreamLatency, 'upstream_latency', d.id, labels);
+    return this.upstreamLatency.series(labels);
   }
 
   forDeployment(d: MetricsDeployment, groupLabel: string): DeploymentMetrics {
@@ -156,11 +169,11 @@ export class ProxyMetrics {
     let c = this.children.get(d);
     if (!c) {
       c = {
-        success: this.bind(this.upstreamRequests, 'upstream_requests', d.id, { model_group: groupLabel, deployment: d.id, provider: d.provider, tier: d.tier, outcome: 'success' }),
-        latency: this.bind(this.upstreamLatency, 'upstream_latency', d.id, { model_group: groupLabel, deployment: d.id, tier: d.tier }),
-        duration: this.requestDuration.labels({ model_group: groupLabel }),
-        promptTokens: this.tokens.labels({ model_group: groupLabel, type: 'prompt' }),
-        completionTokens: this.tokens.labels({ model_group: groupLabel, type: 'completion' }),
+        success: this.upstreamSeries(d, groupLabel, 'success'),
+        latency: this.latencySeries(d, groupLabel),
+        duration: this.requestDuration.series({ model_group: groupLabel }),
+        promptTokens: this.tokens.series({ model_group: groupLabel, type: 'prompt' }),
+        completionTokens: this.tokens.series({ model_group: groupLabel, type: 'completion' }),
         outcomes: new Map(),
       };
       this.children.set(d, c);
@@ -174,7 +187,7 @@ export class ProxyMetrics {
     if (c === DROPPED) return;
     let child = c.outcomes.get(outcome);
     if (!child) {
-      child = this.bind(this.upstreamRequests, 'upstream_requests', d.id, { model_group: groupLabel, deployment: d.id, provider: d.provider, tier: d.tier, outcome });
+      child = this.upstreamSeries(d, groupLabel, outcome);
       c.outcomes.set(outcome, child);
     }
     child.inc();
@@ -190,15 +203,15 @@ export class ProxyMetrics {
 
   /** Counts one client request by model group and status (children cached per pair). */
   countRequest(groupLabel: string, status: number): void {
-    let byStatus = this.requestChildren.get(groupLabel);
+    let byStatus = this.requestSeries.get(groupLabel);
     if (!byStatus) {
       // Bounded: group labels come from the route table (patterns count once per pattern).
       byStatus = [];
-      this.requestChildren.set(groupLabel, byStatus);
+      this.requestSeries.set(groupLabel, byStatus);
     }
     let c = byStatus[status];
     if (!c) {
-      c = this.requests.labels({ model_group: groupLabel, status: String(status) });
+      c = this.requests.series({ model_group: groupLabel, status: String(status) });
       byStatus[status] = c;
     }
     c.inc();
