@@ -33,8 +33,35 @@ function typeName(v: unknown): string {
 
 const problem = (param: string, message: string, code: RequestProblem['code'] = 'invalid_value'): RequestProblem => ({ param, message, code });
 
-/** The first place (a JSON path) nested deeper than MAX_NESTING_DEPTH, walked without recursion. */
+/** True when some value inside `body` sits MAX_NESTING_DEPTH levels deep (walked without recursion). */
+function nestsTooDeep(body: unknown): boolean {
+  // Objects and arrays only (scalars cannot nest), each with its depth at the same index.
+  const values: object[] = [];
+  const depths: number[] = [];
+  const visit = (v: unknown, depth: number): void => {
+    if (v !== null && typeof v === 'object') {
+      values.push(v);
+      depths.push(depth);
+    }
+  };
+  visit(body, 0);
+  while (values.length > 0) {
+    const v = values.pop()!;
+    const depth = depths.pop()!;
+    if (depth >= MAX_NESTING_DEPTH) return true;
+    if (Array.isArray(v)) for (const x of v) visit(x, depth + 1);
+    else for (const k of Object.keys(v)) visit((v as Record<string, unknown>)[k], depth + 1);
+  }
+  return false;
+}
+
+/**
+ * The first place (a JSON path) nested deeper than MAX_NESTING_DEPTH, walked without recursion. Paths
+ * are built only for a body that does nest too deep (building them for every value of every request
+ * cost more than the check itself).
+ */
 export function nestingProblem(body: unknown): RequestProblem | undefined {
+  if (!nestsTooDeep(body)) return undefined;
   const stack: Array<[unknown, number, string]> = [[body, 0, '']];
   while (stack.length > 0) {
     const [v, depth, path] = stack.pop()!;

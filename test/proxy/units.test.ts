@@ -4,6 +4,7 @@ import { getAdapter } from '../../src/proxy/providers/index.js';
 import { resolveEnvRefs } from '../../src/proxy/env.js';
 import { KeyRateLimiter } from '../../src/proxy/limits.js';
 import { authenticate, authenticateHeader, bearerToken, buildAuthKeys } from '../../src/proxy/auth.js';
+import { MAX_NESTING_DEPTH, nestingProblem } from '../../src/proxy/validate-request.js';
 
 describe('pure parts of the proxy', () => {
   it('finds only the top-level "model" value', () => {
@@ -101,5 +102,18 @@ describe('pure parts of the proxy', () => {
     }
     // A new table (new key list) does not inherit what the old one accepted.
     expect(authenticateHeader(buildAuthKeys('sk-other', []), 'Bearer sk-a')).toBeUndefined();
+  });
+
+  it('names the path of a body nested one level too deep, and passes one just within the limit', () => {
+    const nest = (levels: number): unknown => {
+      let v: unknown = 'leaf';
+      for (let i = 0; i < levels; i++) v = i % 2 === 0 ? [v] : { a: v };
+      return { model: 'g', messages: [], tools: v };
+    };
+    // body (depth 0) -> tools (1) -> ... : the deepest container of nest(n) sits at depth n.
+    expect(nestingProblem(nest(MAX_NESTING_DEPTH - 1))).toBeUndefined();
+    const problem = nestingProblem(nest(MAX_NESTING_DEPTH));
+    expect(problem?.param).toMatch(/^tools(\[0\]\.a|\.a\[0\])+/);
+    expect(problem?.message).toContain(`nests deeper than ${MAX_NESTING_DEPTH} levels`);
   });
 });
