@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { EXIT } from '../shared/errors.js';
+import { packagePath } from '../shared/package-files.js';
 import { COMMANDS, namedCommand } from './command-list.js';
 import { CliContext, type CliIO } from './context.js';
 
@@ -54,8 +55,8 @@ export async function runCli(io: CliIO): Promise<number> {
 }
 
 function packageVersion(): string {
-  // src/cli and dist/cli are both two levels under the package root. Read through require: an ESM import
-  // of node:fs builds its whole facade (its lazy streams too), a noticeable part of `rmctl --version`.
-  const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+  // Read through require: an ESM import of node:fs builds its whole facade (its lazy streams too), a
+  // noticeable part of `rmctl --version`.
+  const pkg = createRequire(import.meta.url)(packagePath('package.json')) as { version: string };
   return pkg.version;
 }

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
+import { packageUrl } from './package-files.js';
 
 export const SCHEMA_NAMES = ['providers', 'model-mappings', 'litellm-config', 'litellm-accepts', 'rmctl-settings'] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
@@ -17,15 +18,12 @@ export type SchemaName = (typeof SCHEMA_NAMES)[number];
  */
 export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true } as const;
 
-// src/shared and dist/shared both sit two levels under the package root, next to schemas/.
-const packageRoot = new URL('../../', import.meta.url);
-
 export function schemaFile(name: SchemaName): URL {
-  return new URL(`schemas/${name}.schema.json`, packageRoot);
+  return packageUrl(`schemas/${name}.schema.json`);
 }
 
 export function validatorFile(name: SchemaName): URL {
-  return new URL(`schemas/validators/${name}.cjs`, packageRoot);
+  return packageUrl(`schemas/validators/${name}.cjs`);
 }
 
 const requireValidator = createRequire(import.meta.url);

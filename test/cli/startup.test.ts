@@ -1,9 +1,11 @@
-// What `rmctl --version`, `--help` and `validate` load at start-up (the real launcher, built dist/): the
-// start path is commander and a few small modules; colour (chalk), YAML and the command modules load only
-// with the command that needs them, and no schema is compiled at run time (ajv's compiler never loads).
+// What `rmctl --version`, `--help` and `validate` load at start-up (the real launcher, the bundled CLI in
+// dist/bundle/): the start path is the program and commander; colour (chalk), YAML and the command modules
+// load only with the command that needs them, validate parses YAML with js-yaml alone (the `yaml` library
+// never loads), and no schema is compiled at run time (ajv's compiler never loads). A loaded bundle file is
+// mapped to the modules it was built from through esbuild's metafile (dist/bundle/meta.json).
 // Timings are for scripts/bench-cli.mjs; this checks the module lists, which do not depend on the machine.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,9 +15,11 @@ import { RMCTL, ROOT } from '../support/cli.js';
 const dir = mkdtempSync(join(tmpdir(), 'rmctl-startup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// An ESM loader hook that names every module it loads on stderr. The hook runs on its own thread, where
-// console.error is forwarded to the main thread asynchronously and lines can be lost when the process ends
-// quickly (--version, --help); a synchronous write to fd 2 reaches the pipe before the module loads.
+// An ESM loader hook that names every module it loads on stderr, and a preload that names every CommonJS
+// module required (the precompiled validators, and `yaml` if anything asked for it) when the process ends.
+// The hook runs on its own thread, where console.error is forwarded to the main thread asynchronously and
+// lines can be lost when the process ends quickly (--version, --help); a synchronous write to fd 2 reaches
+// the pipe before the module loads.
 const hook = join(dir, 'hook.mjs');
 writeFileSync(
   hook,
@@ -23,27 +27,40 @@ writeFileSync(
 );
 const register = join(dir, 'register.mjs');
 writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`);
+const required = join(dir, 'required.cjs');
+writeFileSync(required, "process.on('exit', () => { for (const f of Object.keys(require.cache)) require('node:fs').writeSync(2, 'LOADED file://' + f + '\\n'); });\n");
 
+interface Metafile {
+  outputs: Record<string, { inputs: Record<string, unknown> }>;
+}
+
+/** The files a command loads: package-relative paths, a bundle file replaced by the modules it was built from. */
 function loadedBy(args: string[]): string[] {
-  const r = spawnSync(process.execPath, ['--import', register, RMCTL, ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  const r = spawnSync(process.execPath, ['--require', required, '--import', register, RMCTL, ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
   expect(r.status, r.stderr).toBe(0);
-  return r.stderr
+  const meta = JSON.parse(readFileSync(join(ROOT, 'dist/bundle/meta.json'), 'utf8')) as Metafile;
+  const files = r.stderr
     .split('\n')
     .filter((l) => l.startsWith('LOADED '))
     .map((l) => l.slice('LOADED '.length).replace(pathToFileURL(ROOT).href, ''));
+  expect(files).toContain('dist/bundle/main.js');
+  return files.flatMap((f) => (meta.outputs[f] ? [f, ...Object.keys(meta.outputs[f].inputs)] : [f]));
 }
 
 describe('start-up', () => {
   it.each([['--version'], ['--help']])('rmctl %s loads commander and no command, colour or YAML module', (arg) => {
     const loaded = loadedBy([arg]);
     expect(loaded).toContain('node_modules/commander/index.js');
-    expect(loaded.filter((u) => /chalk|yaml|ajv|dist\/cli\/commands\//.test(u))).toEqual([]);
+    expect(loaded.filter((u) => /chalk|yaml|ajv|cli\/commands\//.test(u))).toEqual([]);
   });
 
-  it('rmctl validate uses the precompiled validators: ajv itself is never loaded', () => {
+  it('rmctl validate uses the precompiled validators (ajv itself is never loaded) and reads YAML with js-yaml alone', () => {
     const loaded = loadedBy(['validate']);
-    expect(loaded).toContain('dist/cli/commands/validate.js');
-    expect(loaded.filter((u) => u.includes('node_modules/ajv/'))).toEqual([]);
+    expect(loaded).toContain('src/cli/commands/validate.ts');
+    expect(loaded).toContain('schemas/validators/providers.cjs');
+    expect(loaded.filter((u) => /node_modules\/ajv\/(?!dist\/runtime\/)/.test(u))).toEqual([]);
+    expect(loaded.filter((u) => u.includes('node_modules/js-yaml/')).length).toBeGreaterThan(0);
+    expect(loaded.filter((u) => u.includes('node_modules/yaml/'))).toEqual([]);
   });
 
   it('a launcher without a build says how to build it (exit 2)', () => {

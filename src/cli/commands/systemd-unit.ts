@@ -1,10 +1,10 @@
 // rmctl systemd-unit: prints a unit file for `rmctl serve` (stdout), ready for systemctl and apply --reload.
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { resolveSettings } from '../../deploy/settings.js';
 import { renderUnit } from '../../deploy/systemd-unit.js';
 import { EXIT } from '../../shared/errors.js';
+import { packagePath } from '../../shared/package-files.js';
 import type { CliContext } from '../context.js';
 import { printDiagnostics } from '../output.js';
 
@@ -57,8 +57,7 @@ export function register(program: Command, ctx: CliContext): void {
         ctx.exitCode = EXIT.usage;
         return;
       }
-      // src/cli/commands and dist/cli/commands are both three levels under the package root.
-      const launcher = flags.rmctl ? ctx.path(flags.rmctl) : fileURLToPath(new URL('../../../bin/rmctl', import.meta.url));
+      const launcher = flags.rmctl ? ctx.path(flags.rmctl) : packagePath('bin/rmctl');
       if (!existsSync(launcher)) ctx.err(`warning: ${launcher} does not exist; pass --rmctl PATH`);
       try {
         ctx.write(

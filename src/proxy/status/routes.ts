@@ -2,6 +2,7 @@
 // model endpoints) for `rmctl status`, and the status page at `/ui` (static HTML, CSS and JS from ui/status,
 // no data in them: the page asks /status/json with the key the user typed, see README "Status page").
 import { readFile } from 'node:fs/promises';
+import { packageUrl } from '../../shared/package-files.js';
 import type { AttemptObservers } from '../attempt/observers.js';
 import { sendError, sendJson, type Exchange } from '../http/exchange.js';
 import type { PathRoutes } from '../http/routes.js';
@@ -20,8 +21,7 @@ const ASSETS: Readonly<Record<string, string>> = {
   'style.css': 'text/css; charset=utf-8',
 };
 
-// src/proxy/status and dist/proxy/status both sit three levels under the package root, next to ui/.
-const ASSET_DIR = new URL('../../../ui/status/', import.meta.url);
+const ASSET_DIR = packageUrl('ui/status/');
 
 const PAGE_HEADERS = {
   'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
