@@ -1,7 +1,8 @@
 // Diagnostics that point at a node of a source file, by origin (file + JSON pointer), and the origins under a node.
 import type { Diagnostic, Severity } from '../shared/diagnostics.js';
 import type { Origin } from './model.js';
-import { joinPointer, locate, type SourceDocument } from '../shared/yaml-source.js';
+import { locate, type SourceDocument } from '../shared/yaml-source.js';
+import { joinPointer } from '../shared/json-pointer.js';
 
 export class Reporter {
   readonly diagnostics: Diagnostic[] = [];

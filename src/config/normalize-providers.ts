@@ -5,7 +5,7 @@ import { wholeEnvReference, withDefaults } from '../shared/env.js';
 import { originsUnder, type At, type Reporter } from './context.js';
 import type { NonLlmType, Origin, Provider, ProviderModel, ProviderType } from './model.js';
 import type { RawProvider, RawProvidersFile } from './raw.js';
-import { joinPointer } from '../shared/yaml-source.js';
+import { joinPointer } from '../shared/json-pointer.js';
 
 /** The key a provider type reads when the registry names none (LiteLLM reads the same variables). */
 const DEFAULT_KEY_ENV: Partial<Record<ProviderType, string>> = {

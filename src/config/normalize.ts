@@ -8,7 +8,7 @@ import type { Capability, Group, Model, NameRef, Origin, PatternRoute, Provider,
 import { normalizeLoadBalancing } from './normalize-balancing.js';
 import type { RawChainStep, RawMappingsFile } from './raw.js';
 import { normalizeStrategy } from './strategy.js';
-import { joinPointer } from '../shared/yaml-source.js';
+import { joinPointer } from '../shared/json-pointer.js';
 
 export const ROUTER_DEFAULTS = { routing_strategy: 'simple-shuffle', num_retries: 2, allowed_fails: 3, cooldown_time: 30 } as const;
 

@@ -5,7 +5,7 @@ import { envReferences, isUnset, soleEnvReference, withDefaults, wholeEnvReferen
 import { keyVariableMismatch, providerForHost } from '../shared/provider-names.js';
 import type { Origin, Provider } from './model.js';
 import { deploymentOrders } from './order.js';
-import { joinPointer } from '../shared/yaml-source.js';
+import { joinPointer } from '../shared/json-pointer.js';
 import type { Rule } from './rule.js';
 
 /** Types whose api_base LiteLLM calls at the OpenAI-style `/v1` root. */

@@ -1,11 +1,12 @@
 // Step 4b: semantic rules over the normalized model and its resolved routing: provider URLs, environment,
 // secrets (and the file scan for them), fallback cycles, policies, router settings. Each is a small named
 // function that reports what it finds; rule-list.ts lists them with their codes and fixes.
-import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { envReferences, isUnset, withDefaults, wholeEnvReference } from '../shared/env.js';
 import type { Origin } from './model.js';
 import type { Diagnostic } from '../shared/diagnostics.js';
-import { joinPointer, locate, type SourceDocument } from '../shared/yaml-source.js';
+import type { StringVisit } from '../shared/yaml-document.js';
+import { locate, type SourceDocument } from '../shared/yaml-source.js';
+import { joinPointer } from '../shared/json-pointer.js';
 import type { Rule } from './rule.js';
 
 const LOCAL_SERVER_TYPES = new Set(['ollama', 'llama_cpp', 'vllm', 'openai_compatible']);
@@ -108,7 +109,7 @@ const SECRET_HINT = 'put the key in an environment variable and reference it by 
  */
 export function scanLiteralSecrets(source: SourceDocument): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const visit: Visit = (pointer, key, value) => {
+  const visit: StringVisit = (pointer, key, value) => {
     if (!looksLikeSecret(key, value)) return;
     const pos = locate(source, pointer);
     out.push({
@@ -122,10 +123,9 @@ export function scanLiteralSecrets(source: SourceDocument): Diagnostic[] {
       hint: SECRET_HINT,
     });
   };
-  // The plain value when the file parsed (the positioned document is then needed only for a finding);
-  // the document's nodes when it did not, so a secret in a broken file is still reported.
-  if (source.value !== undefined) walkValues(source.value, '', visit);
-  else walkScalars(source.doc.contents, '', visit);
+  // From the plain value when the file parsed, from the document's nodes when it did not: a secret in a
+  // broken file is still reported.
+  source.eachString(visit);
   return out;
 }
 
@@ -144,30 +144,6 @@ function looksLikeSecret(key: string, value: string): boolean {
   if (!SECRET_KEY_NAMES.test(key) || envReferences(value).length > 0) return false;
   // A long random-looking value under a key that names a secret.
   return value.length >= 16 && /[0-9]/.test(value) && /[A-Za-z]/.test(value) && !/\s/.test(value);
-}
-
-type Visit = (pointer: string, key: string, value: string) => void;
-
-function walkValues(value: unknown, pointer: string, visit: Visit, key = ''): void {
-  if (typeof value === 'string') visit(pointer, key, value);
-  else if (Array.isArray(value)) value.forEach((item: unknown, i: number) => walkValues(item, joinPointer(pointer, i), visit, key));
-  else if (typeof value === 'object' && value !== null) {
-    for (const [k, v] of Object.entries(value)) walkValues(v, joinPointer(pointer, k), visit, k);
-  }
-}
-
-function walkScalars(node: unknown, pointer: string, visit: Visit, key = ''): void {
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      if (!isPair(pair) || !isScalar(pair.key)) continue;
-      const k = String(pair.key.value);
-      walkScalars(pair.value, joinPointer(pointer, k), visit, k);
-    }
-  } else if (isSeq(node)) {
-    node.items.forEach((item: unknown, i: number) => walkScalars(item, joinPointer(pointer, i), visit, key));
-  } else if (isScalar(node as Node) && typeof (node as { value: unknown }).value === 'string') {
-    visit(pointer, key, (node as { value: string }).value);
-  }
 }
 
 /**

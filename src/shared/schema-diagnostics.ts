@@ -6,7 +6,8 @@ import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from './diagnostics.js';
 import { schemaValidator, type SchemaName } from './schema-registry.js';
 import { didYouMean } from './suggest.js';
-import { joinPointer, locate, type SourceDocument } from './yaml-source.js';
+import { locate, type SourceDocument } from './yaml-source.js';
+import { joinPointer } from './json-pointer.js';
 
 export interface SchemaProblem {
   code: string;

@@ -6,6 +6,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { joinPointer, pointerSegments } from '../../src/shared/json-pointer.js';
+import { readPositioned } from '../../src/shared/yaml-document.js';
 import { locate, readSource } from '../../src/shared/yaml-source.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -44,6 +46,33 @@ describe('readSource', () => {
     }
     // The comparison means something only if the fast path took (nearly) all of them.
     expect(fast).toBeGreaterThan(files.length / 2);
+  });
+
+  it('locates every node of every fast-path file where the positioned parser does (one parse, the same positions)', () => {
+    let compared = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const { source, diagnostics } = readSource(file, text);
+      if (source.parsedBy !== 'js-yaml' || diagnostics.length > 0) continue;
+      const reference = readPositioned(file, text);
+      for (const pointer of everyPointer(source.value, '')) {
+        const expected = reference.lineCol(reference.offsetOf(pointerSegments(pointer)) ?? 0);
+        expect(locate(source, pointer), `${file} ${pointer}`).toEqual(expected);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('places quoted, block, tagged and flow scalars and sequence items as the positioned parser does', () => {
+    const text = 'a: "x"\nb: \'y\'\nc: |-  # a > b\n  text\nd: >\n  folded\ne: !!str 5\nf:\n  - |\n    item\n  - [1, "two", {g: h}]\n"k q": v\n';
+    const { source } = readSource('edge.yaml', text);
+    expect(source.parsedBy).toBe('js-yaml');
+    const reference = readPositioned('edge.yaml', text);
+    for (const pointer of everyPointer(source.value, '')) {
+      expect(locate(source, pointer), pointer).toEqual(reference.lineCol(reference.offsetOf(pointerSegments(pointer)) ?? 0));
+    }
+    expect(locate(source, '/f/1/2/g')).toEqual({ line: 11, col: 17 });
   });
 
   const EDGE = [
@@ -86,3 +115,10 @@ describe('readSource', () => {
     expect(source.parsedBy).toBe('js-yaml');
   });
 });
+
+/** The pointer of every node in a value, the root's included. */
+function everyPointer(value: unknown, pointer: string): string[] {
+  if (Array.isArray(value)) return [pointer, ...value.flatMap((item: unknown, i) => everyPointer(item, joinPointer(pointer, i)))];
+  if (typeof value === 'object' && value !== null) return [pointer, ...Object.entries(value).flatMap(([k, v]) => everyPointer(v, joinPointer(pointer, k)))];
+  return [pointer];
+}
