@@ -4,18 +4,24 @@
 // theirs. esbuild joins them into dist/bundle/: main.js (the program and commander) plus one chunk per command
 // and chunks for what commands share, so --version still loads no command and validate loads a handful.
 // dist/bundle/ sits two levels under the package root like src/shared/ and dist/shared/, so
-// src/shared/package-files.ts finds schemas/ and ui/ from any of them. Dependencies are bundled too (but
-// `yaml`, see below); the
-// banner gives their CommonJS `require` of Node built-ins a real require. meta.json names each output's
-// inputs (test/cli/startup.test.ts reads it to check what a command loads).
+// src/shared/package-files.ts finds schemas/ and ui/ from any of them. Of the dependencies only those on the
+// start-up path are bundled (commander, chalk, js-yaml: --help and validate); the others (serve's, deploy's,
+// `yaml`, which src/shared/yaml-document.ts loads on demand through require) stay packages of their own, so
+// the proxy runs the libraries' code as published, and a library loaded two ways is one copy. The banner
+// gives bundled CommonJS `require` of Node built-ins a real require. meta.json names each output's inputs
+// (test/cli/startup.test.ts reads it to check what a command loads).
 //   node scripts/bundle.mjs
 import { build } from 'esbuild';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist/bundle`;
 rmSync(outdir, { recursive: true, force: true });
+
+const START_UP = new Set(['commander', 'chalk', 'js-yaml']);
+const { dependencies } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+const external = Object.keys(dependencies).filter((name) => !START_UP.has(name));
 
 const result = await build({
   absWorkingDir: root,
@@ -27,9 +33,7 @@ const result = await build({
   platform: 'node',
   target: 'node20.6',
   banner: { js: "import { createRequire as __rmctlRequire } from 'node:module'; const require = __rmctlRequire(import.meta.url);" },
-  // `yaml` stays a package of its own: src/shared/yaml-document.ts loads it on demand through require, and
-  // the commands that import it (apply, rollback, monitoring) must share that one copy.
-  external: ['yaml'],
+  external,
   legalComments: 'eof',
   metafile: true,
   logLevel: 'warning',
