@@ -1,6 +1,7 @@
 // validate, generate, apply and rollback share this: sources -> diagnostics -> compiled config and text.
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { loadConfig, type LoadOptions, type SourceText } from '../config/index.js';
 import { hasErrors, type Diagnostic } from '../shared/diagnostics.js';
 import type { CompiledConfig } from '../shared/compiled-config.js';
@@ -12,7 +13,11 @@ import { emitYaml } from './emit.js';
 
 export type { SourceText } from '../config/index.js';
 export interface BuildOptions extends LoadOptions {
-  /** Also render the YAML text (default true); `rmctl validate` needs only the diagnostics and the config. */
+  /**
+   * Also render the YAML text (default true). Without it (`rmctl validate`, `explain`: the diagnostics and
+   * the routing, nothing written) the sources are not hashed (the config's sources_sha256 is '') and the
+   * output is not checked against its own schema: both guard a file that is written.
+   */
   emit?: boolean;
   /**
    * The environment the compiled file is deployed into (`rmctl apply`, rollback to sources): non-secret
@@ -30,26 +35,32 @@ export interface BuildResult {
   config?: CompiledConfig;
   /** The exact text `rmctl generate` writes, when ok and emitted. */
   text?: string;
-  /** sha256 over both inputs' bytes (not their paths: the same sources give the same hash anywhere). */
-  sourcesSha256: string;
+  /** sha256 over both inputs' bytes (not their paths: the same sources give the same hash anywhere); when emitted. */
+  sourcesSha256?: string;
 }
 
+// node:crypto is loaded when a hash is made: only commands that write a file need one, and loading it is
+// a noticeable part of a cold `rmctl validate` (npm run bench:cli).
+let crypto: typeof Crypto | undefined;
+
 export function sourcesSha256(providers: SourceText, mappings: SourceText): string {
-  return createHash('sha256').update(providers.text).update('\u0000').update(mappings.text).digest('hex');
+  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof Crypto;
+  return crypto.createHash('sha256').update(providers.text).update('\u0000').update(mappings.text).digest('hex');
 }
 
 export function buildFromTexts(providers: SourceText, mappings: SourceText, options: BuildOptions = {}): BuildResult {
-  const sha = sourcesSha256(providers, mappings);
+  const emit = options.emit !== false;
+  const sha = emit ? sourcesSha256(providers, mappings) : undefined;
   const loaded = loadConfig(providers, mappings, options);
   if (!loaded.model || !loaded.routing || hasErrors(loaded.diagnostics)) {
     return { ok: false, diagnostics: loaded.diagnostics, sourcesSha256: sha };
   }
-  const config = compile(loaded.model, loaded.routing, sha, { deployEnv: options.deployEnv });
+  const config = compile(loaded.model, loaded.routing, sha ?? '', { deployEnv: options.deployEnv });
+  if (sha === undefined) return { ok: true, diagnostics: loaded.diagnostics, config };
   // The output is the contract: if it breaks its own schema, that is a compiler bug, not a user mistake.
   const broken = schemaErrors('litellm-config', config);
   if (broken.length) throw new RainyModelError('compile/invalid-output', `compiler bug: the output breaks schemas/litellm-config.schema.json: ${broken.slice(0, 3).join('; ')}`);
-  const text = options.emit === false ? undefined : emitYaml(config, sha);
-  return { ok: true, diagnostics: loaded.diagnostics, config, text, sourcesSha256: sha };
+  return { ok: true, diagnostics: loaded.diagnostics, config, text: emitYaml(config, sha), sourcesSha256: sha };
 }
 
 /** Like buildFromTexts; a file that cannot be read is a diagnostic, not an exception. */
@@ -75,6 +86,6 @@ export function buildFromFiles(providersPath: string, mappingsPath: string, opti
   };
   const providers = read(providersPath);
   const mappings = read(mappingsPath);
-  if (diagnostics.length) return { ok: false, diagnostics, sourcesSha256: sourcesSha256(providers, mappings) };
+  if (diagnostics.length) return { ok: false, diagnostics, sourcesSha256: options.emit === false ? undefined : sourcesSha256(providers, mappings) };
   return buildFromTexts(providers, mappings, options);
 }
