@@ -1,6 +1,6 @@
 // Structured JSON logs through pino, written by pino's own asynchronous destination (sonic-boom): lines
-// are buffered and handed to the kernel 8-16 KB at a time (and at least every half second), so logging
-// stays off the request path; callers flush before exit. Secrets stay out by construction:
+// are collected and handed to it, and so to the kernel, about 32 KB at a time (and at least every half
+// second), so logging stays off the request path; callers flush before exit. Secrets stay out by construction:
 // request logs carry key labels (`master`, `key#2`), never keys or headers.
 import pino, { type Logger } from 'pino';
 
@@ -15,12 +15,8 @@ export interface LoggerOptions {
 }
 
 const FLUSH_INTERVAL_MS = 500;
-/**
- * A buffer this full is handed to the kernel without waiting for the timer. Not larger: sonic-boom
- * appends each line to its pending string and measures that string's UTF-8 length on every write, so
- * each line costs time in proportion to what is pending (32 KB cost ~2 us more per line than 8 KB).
- */
-const WRITE_AT_BYTES = 8 * 1024;
+/** Collected lines this long (in characters) are handed on without waiting for the timer. */
+const BATCH_CHARS = 32 * 1024;
 /** Beyond this much unwritten output (a stuck journal, a full disk) new lines are dropped. */
 const MAX_PENDING_BYTES = 8 * 1024 * 1024;
 
@@ -30,22 +26,70 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const level = options.level ?? 'info';
   const base = { service: 'rmctl-serve' };
   if (sync) return pino({ level, base }, pino.destination({ fd, sync: true }));
-  const destination = pino.destination({ fd, sync: false, minLength: WRITE_AT_BYTES, maxWrite: 2 * WRITE_AT_BYTES, maxLength: MAX_PENDING_BYTES });
-  const timer = setInterval(() => flushQuietly(destination), FLUSH_INTERVAL_MS);
+  // Each batch is written as soon as the previous write is done. minLength 1, not 0: with 0 sonic-boom's
+  // flush calls back at once instead of when the pending writes are done.
+  const destination = pino.destination({ fd, sync: false, minLength: 1, maxWrite: 2 * BATCH_CHARS, maxLength: MAX_PENDING_BYTES });
+  const batch = new LineBatch(destination);
+  const timer = setInterval(() => flushQuietly(batch), FLUSH_INTERVAL_MS);
   timer.unref();
   process.once('exit', () => {
     try {
+      batch.handOn();
       destination.flushSync();
     } catch {
       // A closed or busy destination has nothing more we can write.
     }
   });
-  const logger = pino({ level, base }, destination);
-  destinations.set(logger, destination);
+  const logger = pino({ level, base }, batch);
+  destinations.set(logger, batch);
   return logger;
 }
 
-function flushQuietly(destination: { flush(cb?: (err?: Error) => void): void }): void {
+type SonicBoom = ReturnType<typeof pino.destination>;
+
+/**
+ * pino's stream: collects lines and hands sonic-boom one string per BATCH_CHARS (or per flush).
+ * sonic-boom appends each string it is given to its pending one and takes Buffer.byteLength of the
+ * result on every write, so handing it lines one by one costs each line in proportion to what is
+ * pending; a batch costs that once.
+ */
+class LineBatch {
+  private lines: string[] = [];
+  private chars = 0;
+
+  constructor(private readonly destination: SonicBoom) {}
+
+  write(line: string): boolean {
+    this.lines.push(line);
+    this.chars += line.length;
+    if (this.chars >= BATCH_CHARS) this.handOn();
+    return true;
+  }
+
+  /** Hands the collected lines to sonic-boom (which writes them as soon as it is not writing). */
+  handOn(): void {
+    if (this.lines.length === 0) return;
+    const text = this.lines.join('');
+    this.lines = [];
+    this.chars = 0;
+    this.destination.write(text);
+  }
+
+  flush(cb?: (err?: Error) => void): void {
+    this.handOn();
+    this.destination.flush(cb);
+  }
+
+  on(event: 'write', fn: (n: number) => void): void {
+    this.destination.on(event, fn);
+  }
+
+  off(event: 'write', fn: (n: number) => void): void {
+    this.destination.off(event, fn);
+  }
+}
+
+function flushQuietly(destination: Destination): void {
   try {
     destination.flush(() => undefined);
   } catch {
