@@ -1,8 +1,10 @@
 // Prometheus metrics (one registry per server, so several servers can live in one process) and the
 // per-provider summary behind /v1/metrics/providers. Nothing here ever carries a key or a header value.
-// prom-client is used through its public API only. Series labelled with a deployment are indexed by its
-// id, so a deployment the proxy forgets (a pattern route's name leaving its LRU, a reload) takes its
-// series off /metrics with it (forgetDeployment).
+// What the request path records (requests, upstream attempts, tokens, durations) it counts in plain
+// per-series objects (tallied-counter.ts, tallied-histogram.ts) that prom-client reads when /metrics is
+// scraped; the rest goes through prom-client's API directly. Series labelled with a deployment are
+// indexed by its id, so a deployment the proxy forgets (a pattern route's name leaving its LRU, a
+// reload) takes its series off /metrics with it (forgetDeployment).
 import { Counter, Gauge, Registry, collectDefaultMetrics, type LabelValues } from 'prom-client';
 import { RingBuffer } from './ring-buffer.js';
 import { TalliedCounter, type Tally } from './tallied-counter.js';
