@@ -4,29 +4,22 @@
 // string on every call; a Tally is one addition. Series appear in the order they were first counted
 // and leave /metrics when removed, as prom-client's own series do.
 import { Counter, type LabelValues, type Registry } from 'prom-client';
+import { ListedSeries, SeriesList } from './series-list.js';
 
 /** One labelled series of a TalliedCounter. */
-export class Tally<T extends string> {
+export class Tally<T extends string> extends ListedSeries {
   value = 0;
-  /** Listed on the counter (since its first count), or removed for good. */
-  private settled = false;
 
   constructor(
     readonly labels: LabelValues<T>,
-    private readonly listed: Set<Tally<T>>,
-  ) {}
+    list: Set<ListedSeries>,
+  ) {
+    super(list);
+  }
 
   inc(n = 1): void {
     this.value += n;
-    if (this.settled) return;
-    this.settled = true;
-    this.listed.add(this);
-  }
-
-  /** Takes the series off /metrics; counting it later does not bring it back. */
-  remove(): void {
-    this.settled = true;
-    this.listed.delete(this);
+    this.counted();
   }
 }
 
@@ -37,12 +30,9 @@ export interface TalliedCounterConfig<T extends string> {
   registers: Registry[];
 }
 
-export class TalliedCounter<T extends string> {
-  /** Series counted at least once and not removed, in the order of their first count. */
-  private readonly listed = new Set<Tally<T>>();
-  private readonly byKey = new Map<string, Tally<T>>();
-
+export class TalliedCounter<T extends string> extends SeriesList<LabelValues<T>, Tally<T>> {
   constructor(config: TalliedCounterConfig<T>) {
+    super((labels, list) => new Tally(labels, list));
     const listed = this.listed;
     new Counter<T>({
       ...config,
@@ -52,23 +42,5 @@ export class TalliedCounter<T extends string> {
         for (const t of listed) this.inc(t.labels, t.value);
       },
     });
-  }
-
-  /** The series of these labels (the same Tally for the same label values until it is removed). */
-  series(labels: LabelValues<T>): Tally<T> {
-    const key = JSON.stringify(labels);
-    let t = this.byKey.get(key);
-    if (!t) {
-      t = new Tally(labels, this.listed);
-      this.byKey.set(key, t);
-    }
-    return t;
-  }
-
-  /** Takes the series of these labels off /metrics (a later series() starts it again from zero). */
-  remove(labels: LabelValues<T>): void {
-    const key = JSON.stringify(labels);
-    this.byKey.get(key)?.remove();
-    this.byKey.delete(key);
   }
 }

@@ -6,20 +6,20 @@
 // registry.registerMetric as an object whose get() returns the values prom-client's Histogram.get()
 // would (the same names, labels, order and HELP/TYPE lines).
 import type { LabelValues, Metric, Registry } from 'prom-client';
+import { ListedSeries, SeriesList } from './series-list.js';
 
 /** One labelled series: counts per bucket (the last one past every bound), their sum and count. */
-export class HistogramSeries<T extends string> {
+export class HistogramSeries<T extends string> extends ListedSeries {
   readonly counts: Float64Array;
   sum = 0;
   count = 0;
-  /** Listed on the histogram (since its first observation), or removed for good. */
-  private settled = false;
 
   constructor(
     readonly labels: LabelValues<T>,
     private readonly bounds: readonly number[],
-    private readonly listed: Set<HistogramSeries<T>>,
+    list: Set<ListedSeries>,
   ) {
+    super(list);
     this.counts = new Float64Array(bounds.length + 1);
   }
 
@@ -30,19 +30,7 @@ export class HistogramSeries<T extends string> {
     this.counts[i]!++;
     this.sum += value;
     this.count++;
-    if (!this.settled) this.settle();
-  }
-
-  /** Lists the series on /metrics (done by its first observation). */
-  settle(): void {
-    this.settled = true;
-    this.listed.add(this);
-  }
-
-  /** Takes the series off /metrics; observing it later does not bring it back. */
-  remove(): void {
-    this.settled = true;
-    this.listed.delete(this);
+    this.counted();
   }
 }
 
@@ -62,41 +50,22 @@ export interface TalliedHistogramConfig<T extends string> {
   registers: Registry[];
 }
 
-export class TalliedHistogram<T extends string> {
+export class TalliedHistogram<T extends string> extends SeriesList<LabelValues<T>, HistogramSeries<T>> {
   readonly name: string;
   readonly help: string;
   readonly type = 'histogram';
   readonly aggregator = 'sum';
   private readonly bounds: readonly number[];
-  /** Series observed at least once and not removed, in the order of their first observation. */
-  private readonly listed = new Set<HistogramSeries<T>>();
-  private readonly byKey = new Map<string, HistogramSeries<T>>();
 
   constructor(config: TalliedHistogramConfig<T>) {
+    const bounds = [...config.buckets];
+    super((labels, list) => new HistogramSeries(labels, bounds, list));
     this.name = config.name;
     this.help = config.help;
-    this.bounds = [...config.buckets];
+    this.bounds = bounds;
     // Like prom-client's, a histogram without labels shows its one series from the start.
     if (config.labelNames.length === 0) this.series({}).settle();
     for (const registry of config.registers) registry.registerMetric(this as unknown as Metric);
-  }
-
-  /** The series of these labels (the same one for the same label values until it is removed). */
-  series(labels: LabelValues<T>): HistogramSeries<T> {
-    const key = JSON.stringify(labels);
-    let s = this.byKey.get(key);
-    if (!s) {
-      s = new HistogramSeries(labels, this.bounds, this.listed);
-      this.byKey.set(key, s);
-    }
-    return s;
-  }
-
-  /** Takes the series of these labels off /metrics (a later series() starts it again from zero). */
-  remove(labels: LabelValues<T>): void {
-    const key = JSON.stringify(labels);
-    this.byKey.get(key)?.remove();
-    this.byKey.delete(key);
   }
 
   /** What prom-client's registry reads at scrape time (the shape Histogram.get() returns). */
@@ -118,8 +87,6 @@ export class TalliedHistogram<T extends string> {
 
   /** Registry.resetMetrics(): every series back to nothing observed. */
   reset(): void {
-    for (const s of this.listed) s.remove();
-    this.listed.clear();
-    this.byKey.clear();
+    this.clear();
   }
 }
