@@ -3,7 +3,6 @@
 // candidate through the apply transaction (plan, lock, backup, atomic write, restart, verify, auto-rollback,
 // audit). A module of src/cli/ because commands do not import each other.
 import { createInterface } from 'node:readline/promises';
-import { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
 import { appendRefusal } from '../deploy/audit.js';
 import { BackupStore } from '../deploy/backup.js';
@@ -15,9 +14,8 @@ import { watchInterrupts } from '../deploy/interrupt.js';
 import { runApply, type ApplyResult, type StepEvent } from '../deploy/transaction.js';
 import { hasErrors, type Diagnostic } from '../shared/diagnostics.js';
 import { EXIT } from '../shared/errors.js';
-import { printDiagnostics, stdio } from './output.js';
-
-const color = new Chalk({ level: process.stderr.isTTY ? 1 : 0 });
+import type { CliContext } from './context.js';
+import { paint, printDiagnostics, type Printer } from './output.js';
 
 export interface DeployFlags {
   settings?: string;
@@ -107,21 +105,23 @@ export function settingsFrom(flags: DeployFlags): { settings: DeploySettings; di
   return resolveSettings(overrides);
 }
 
-function printPlan(plan: Plan, showText: boolean): void {
-  if (plan.beforeUnreadable) stdio.err(color.yellow(`  the deployed file is ${plan.beforeUnreadable}; comparing as text`));
+function printPlan(p: Printer, plan: Plan, showText: boolean): void {
+  const color = paint(p);
+  if (plan.beforeUnreadable) p.err(color.yellow(`  the deployed file is ${plan.beforeUnreadable}; comparing as text`));
   for (const g of plan.groups) {
     const mark = g.kind === 'added' ? color.green('+') : g.kind === 'removed' ? color.red('-') : color.yellow('~');
-    stdio.err(`  ${mark} ${g.name} (${g.deploymentsBefore} -> ${g.deploymentsAfter} deployments)`);
-    for (const d of g.details) stdio.err(`      ${d}`);
+    p.err(`  ${mark} ${g.name} (${g.deploymentsBefore} -> ${g.deploymentsAfter} deployments)`);
+    for (const d of g.details) p.err(`      ${d}`);
   }
   for (const a of plan.aliases) {
-    stdio.err(`  ${a.kind === 'added' ? '+' : a.kind === 'removed' ? '-' : '~'} alias ${a.alias}: ${a.before ?? '(none)'} -> ${a.after ?? '(none)'}`);
+    p.err(`  ${a.kind === 'added' ? '+' : a.kind === 'removed' ? '-' : '~'} alias ${a.alias}: ${a.before ?? '(none)'} -> ${a.after ?? '(none)'}`);
   }
-  if (plan.settings.length > 0) stdio.err(`  ~ settings: ${plan.settings.join(', ')}`);
-  if (showText && plan.textDiff) process.stderr.write(plan.textDiff);
+  if (plan.settings.length > 0) p.err(`  ~ settings: ${plan.settings.join(', ')}`);
+  if (showText && plan.textDiff) p.err(plan.textDiff.replace(/\n$/, ''));
 }
 
-function formatStep(e: StepEvent): string {
+function formatStep(p: Printer, e: StepEvent): string {
+  const color = paint(p);
   const status = e.status === 'ok' ? color.green('ok  ') : e.status === 'failed' ? color.red('FAIL') : color.dim('skip');
   const ms = e.ms >= 1000 ? `${(e.ms / 1000).toFixed(1)} s` : `${e.ms} ms`;
   return `  ${status} ${e.step.padEnd(18)} ${ms.padStart(8)}  ${e.detail}`;
@@ -137,7 +137,8 @@ async function askConfirmation(target: string): Promise<boolean> {
   }
 }
 
-function summary(result: ApplyResult): string {
+function summary(p: Printer, result: ApplyResult): string {
+  const color = paint(p);
   const target = result.target;
   switch (result.outcome) {
     case 'applied':
@@ -195,6 +196,7 @@ function jsonResult(result: ApplyResult, candidate: Candidate, diagnostics: Diag
 
 /** Runs the transaction for a candidate and prints it; returns the exit code. */
 export async function deployCandidate(
+  p: Printer,
   candidate: Candidate,
   settings: DeploySettings,
   flags: DeployFlags,
@@ -202,23 +204,24 @@ export async function deployCandidate(
 ): Promise<number> {
   const target = settings.target as string;
   const text = flags.format === 'text';
+  const color = paint(p);
   const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY);
   if (!flags.yes && !flags.dryRun && !interactive) {
     throw new UsageError('stdin is not a terminal: pass --yes to deploy without confirmation (or --dry-run to only see the plan)');
   }
   if (text) {
-    stdio.err(`rmctl ${options.command.split(' ')[0] ?? 'apply'}: ${candidate.origin} -> ${target}`);
+    p.err(`rmctl ${options.command.split(' ')[0] ?? 'apply'}: ${candidate.origin} -> ${target}`);
     if (candidate.expansions.length > 0) {
       const vars = [...new Set(candidate.expansions.map((e) => `${e.variable}${e.usedDefault ? ' (default)' : e.toEnvReference ? ' (os.environ)' : ''}`))];
-      stdio.err(color.dim(`  expanded for LiteLLM: ${vars.join(', ')}`));
+      p.err(color.dim(`  expanded for LiteLLM: ${vars.join(', ')}`));
     }
   }
   // SIGTERM / Ctrl-C: the transaction stops, puts back what it changed, records it, releases the lock; a
   // second signal ends the process at once, leaving the lock so the next apply restarts and verifies again.
   const interrupts = watchInterrupts({
-    first: (name) => stdio.err(color.yellow(`${name}: stopping; what this apply changed is put back before it exits (${name} again to exit at once)`)),
+    first: (name) => p.err(color.yellow(`${name}: stopping; what this apply changed is put back before it exits (${name} again to exit at once)`)),
     again: (name) => {
-      stdio.err(
+      p.err(
         color.red.bold(`${name} again: exiting now. ${target} may hold a config nobody verified; the next \`rmctl apply\` finds this apply's lock and restarts and verifies again (backups: rmctl backups)`),
       );
       process.exit(EXIT.rollbackFailed);
@@ -248,34 +251,35 @@ export async function deployCandidate(
       keepBackups: settings.keepBackups,
       auditLog: settings.auditLog,
       env: process.env,
-      onStep: text ? (e) => stdio.err(formatStep(e)) : undefined,
-      onPlan: text ? (plan) => printPlan(plan, Boolean(flags.diff || flags.dryRun)) : undefined,
+      onStep: text ? (e) => p.err(formatStep(p, e)) : undefined,
+      onPlan: text ? (plan) => printPlan(p, plan, Boolean(flags.diff || flags.dryRun)) : undefined,
       // Progress goes to stderr in both formats: stdout stays one JSON document.
-      onProgress: (message) => stdio.err(color.dim(`       ${message}`)),
+      onProgress: (message) => p.err(color.dim(`       ${message}`)),
     },
   ).finally(() => interrupts.dispose());
-  if (text) stdio.err(summary(result));
-  else stdio.out(jsonResult(result, candidate, options.diagnostics));
+  if (text) p.err(summary(p, result));
+  else p.out(jsonResult(result, candidate, options.diagnostics));
   return result.exitCode;
 }
 
 /** Prints settings/validation diagnostics; true when there are errors (exit 1). */
-export function reportDiagnostics(diagnostics: Diagnostic[], flags: DeployFlags): boolean {
+export function reportDiagnostics(p: Printer, diagnostics: Diagnostic[], flags: DeployFlags): boolean {
   const shown = diagnostics.filter((d) => d.severity !== 'info');
   const failed = hasErrors(diagnostics);
-  if (failed || (shown.length > 0 && flags.format === 'text')) printDiagnostics(failed ? diagnostics : shown, failed ? flags.format : 'text');
+  if (failed || (shown.length > 0 && flags.format === 'text')) printDiagnostics(failed ? diagnostics : shown, failed ? flags.format : 'text', p);
   return failed;
 }
 
 /** The audit record of an apply or rollback refused before its transaction (invalid sources, unknown commit). */
 export async function recordRefusal(
+  p: Printer,
   settings: DeploySettings,
   refusal: { command: string; reason: string; sourcesCommit: string | null; exitCode: number; error: string },
 ): Promise<void> {
   try {
     await appendRefusal(settings.auditLog, { ...refusal, target: settings.target as string });
   } catch (err) {
-    stdio.err(color.yellow(`note: ${(err as Error).message}`));
+    p.err(paint(p).yellow(`note: ${(err as Error).message}`));
   }
 }
 
@@ -286,10 +290,10 @@ export function requireTarget(settings: DeploySettings): void {
 }
 
 /** Usage errors exit 64, operational errors 2; everything is one line on stderr. */
-export function handleCommandError(err: unknown): void {
+export function handleCommandError(ctx: CliContext, err: unknown): void {
   if (err instanceof UsageError) {
-    stdio.err(`error: ${err.message}`);
-    process.exitCode = EXIT.usage;
+    ctx.err(`error: ${err.message}`);
+    ctx.exitCode = EXIT.usage;
     return;
   }
   throw err;

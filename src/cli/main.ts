@@ -33,5 +33,4 @@ const code = await runCli({
   stderr: pipeSafe(() => process.stderr),
   exit: (code) => process.exit(code),
 });
-// Commands that still set process.exitCode themselves (apply, rollback, backups) keep theirs.
-if (code !== 0) process.exitCode = code;
+process.exitCode = code;

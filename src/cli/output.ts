@@ -4,7 +4,6 @@ import { appendFileSync } from 'node:fs';
 import { relative, isAbsolute, sep } from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { countBySeverity, type Diagnostic } from '../shared/diagnostics.js';
-import { colorLevel } from './context.js';
 import { githubAnnotations, markdownSummary } from './github.js';
 
 export type Format = 'text' | 'json' | 'github';
@@ -16,14 +15,12 @@ export interface Printer {
   color?: ChalkInstance;
 }
 
-/** The process's own streams, for commands that do not take a CliContext yet. */
-export const stdio: Printer = {
-  out: (s) => process.stdout.write(s + '\n'),
-  err: (s) => process.stderr.write(s + '\n'),
-  color: new Chalk({ level: colorLevel(process.env, Boolean(process.stdout.isTTY), Boolean(process.stderr.isTTY)) }),
-};
-
 const plain = new Chalk({ level: 0 });
+
+/** The printer's colour (a CliContext's follows context.ts's rules), or none. */
+export function paint(printer: Printer): ChalkInstance {
+  return printer.color ?? plain;
+}
 
 export function formatText(d: Diagnostic, color: ChalkInstance = plain): string {
   const sev = d.severity === 'error' ? color.red(d.severity) : d.severity === 'warning' ? color.yellow(d.severity) : color.blue(d.severity);
@@ -57,11 +54,11 @@ export function summaryLine(list: readonly Diagnostic[], color: ChalkInstance = 
 export function printDiagnostics(
   list: readonly Diagnostic[],
   format: Format,
-  printer: Printer = stdio,
+  printer: Printer,
   extra: Record<string, unknown> = {},
   stepSummary?: string,
 ): void {
-  const color = printer.color ?? plain;
+  const color = paint(printer);
   if (format === 'json') {
     printer.out(JSON.stringify({ ...extra, valid: !list.some((d) => d.severity === 'error'), counts: countBySeverity(list), diagnostics: list }, null, 2));
     return;

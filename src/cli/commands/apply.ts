@@ -6,10 +6,10 @@ import { buildFromFiles } from '../../compile/index.js';
 import { candidateFromBuild } from '../../deploy/candidate.js';
 import { sourcesCommit } from '../../deploy/git.js';
 import { EXIT } from '../../shared/errors.js';
+import type { CliContext } from '../context.js';
 import { addDeployOptions, deployCandidate, handleCommandError, recordRefusal, reportDiagnostics, requireTarget, settingsFrom, type DeployFlags } from '../deploy-flow.js';
-import { stdio } from '../output.js';
 
-export function register(program: Command): void {
+export function register(program: Command, ctx: CliContext): void {
   addDeployOptions(program.command('apply'))
     .description('validate, compile and deploy the sources: plan, lock, backup, atomic write, restart, verify, auto-rollback')
     .option('--providers <file>', 'provider registry (deploy.providers, default providers/providers.yaml)')
@@ -19,8 +19,8 @@ export function register(program: Command): void {
     .action(async (flags: DeployFlags & { backup?: boolean }) => {
       try {
         const { settings, diagnostics: settingsDiagnostics } = settingsFrom(flags);
-        if (reportDiagnostics(settingsDiagnostics, flags)) {
-          process.exitCode = EXIT.invalid;
+        if (reportDiagnostics(ctx, settingsDiagnostics, flags)) {
+          ctx.exitCode = EXIT.invalid;
           return;
         }
         requireTarget(settings);
@@ -34,21 +34,21 @@ export function register(program: Command): void {
           sourcesCommit: commit,
         });
         const command = ['apply', ...process.argv.slice(3)].join(' ');
-        if (reportDiagnostics(prepared.diagnostics, flags) || !prepared.candidate) {
-          stdio.err(`apply: nothing deployed: fix the errors above (${settings.target} is unchanged)`);
-          process.exitCode = EXIT.invalid;
+        if (reportDiagnostics(ctx, prepared.diagnostics, flags) || !prepared.candidate) {
+          ctx.err(`apply: nothing deployed: fix the errors above (${settings.target} is unchanged)`);
+          ctx.exitCode = EXIT.invalid;
           const errors = prepared.diagnostics.filter((d) => d.severity === 'error').length;
-          if (!flags.dryRun) await recordRefusal(settings, { command, reason: 'apply', sourcesCommit: commit, exitCode: EXIT.invalid, error: `the sources do not validate (${errors} error(s))` });
+          if (!flags.dryRun) await recordRefusal(ctx, settings, { command, reason: 'apply', sourcesCommit: commit, exitCode: EXIT.invalid, error: `the sources do not validate (${errors} error(s))` });
           return;
         }
-        process.exitCode = await deployCandidate(prepared.candidate, settings, flags, {
+        ctx.exitCode = await deployCandidate(ctx, prepared.candidate, settings, flags, {
           reason: 'apply',
           command,
           backup: flags.backup ?? settings.backup,
           diagnostics: prepared.diagnostics,
         });
       } catch (err) {
-        handleCommandError(err);
+        handleCommandError(ctx, err);
       }
     });
 }

@@ -4,14 +4,14 @@
 import { Option, type Command } from 'commander';
 import { BackupStore, type BackupEntry } from '../../deploy/backup.js';
 import { EXIT } from '../../shared/errors.js';
-import { stdio } from '../output.js';
+import type { CliContext } from '../context.js';
 import { handleCommandError, reportDiagnostics, settingsFrom, type DeployFlags } from '../deploy-flow.js';
 
 function verifiedLabel(b: BackupEntry): string {
   return b.verified === true ? 'yes' : b.verified === false ? 'NO' : '?';
 }
 
-function printTable(list: BackupEntry[]): void {
+function printTable(ctx: CliContext, list: BackupEntry[]): void {
   const rows = list.map((b) => [
     b.id,
     b.created_at,
@@ -25,11 +25,11 @@ function printTable(list: BackupEntry[]): void {
   const header = ['ID', 'CREATED', 'SHA256', 'COMMIT', 'BYTES', 'VERIFIED', 'REASON', 'TARGET'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const line = (r: string[]): string => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] as number))).join('  ');
-  stdio.out(line(header));
-  for (const r of rows) stdio.out(line(r));
+  ctx.out(line(header));
+  for (const r of rows) ctx.out(line(r));
 }
 
-export function register(program: Command): void {
+export function register(program: Command, ctx: CliContext): void {
   program
     .command('backups')
     .description('list the backups of the deployed config (deploy.target), newest first')
@@ -41,29 +41,29 @@ export function register(program: Command): void {
     .action(async (flags: Pick<DeployFlags, 'settings' | 'backupDir' | 'format' | 'target'> & { allTargets?: boolean }) => {
       try {
         const { settings, diagnostics } = settingsFrom(flags);
-        if (reportDiagnostics(diagnostics, flags)) {
-          process.exitCode = EXIT.invalid;
+        if (reportDiagnostics(ctx, diagnostics, flags)) {
+          ctx.exitCode = EXIT.invalid;
           return;
         }
         if (!settings.target && !flags.allTargets) {
-          stdio.err('error: whose backups? pass --target FILE, set deploy.target in rmctl.config.yaml, or pass --all-targets');
-          process.exitCode = EXIT.usage;
+          ctx.err('error: whose backups? pass --target FILE, set deploy.target in rmctl.config.yaml, or pass --all-targets');
+          ctx.exitCode = EXIT.usage;
           return;
         }
         const store = new BackupStore(settings.backupDir);
         const target = flags.allTargets ? null : (settings.target as string);
         const list = target === null ? await store.listAll() : await store.list(target);
         if (flags.format === 'json') {
-          stdio.out(JSON.stringify({ dir: settings.backupDir, target, backups: list }, null, 2));
+          ctx.out(JSON.stringify({ dir: settings.backupDir, target, backups: list }, null, 2));
           return;
         }
         if (list.length === 0) {
-          stdio.err(`no backups${target === null ? '' : ` of ${target}`} in ${settings.backupDir}`);
+          ctx.err(`no backups${target === null ? '' : ` of ${target}`} in ${settings.backupDir}`);
           return;
         }
-        printTable(list);
+        printTable(ctx, list);
       } catch (err) {
-        handleCommandError(err);
+        handleCommandError(ctx, err);
       }
     });
 }

@@ -9,7 +9,7 @@ import { candidateAtCommit, candidateFromCompiled, checkCompiledText, type Candi
 import { repoRoot } from '../../deploy/git.js';
 import { hasErrors } from '../../shared/diagnostics.js';
 import { EXIT, RainyModelError } from '../../shared/errors.js';
-import { stdio } from '../output.js';
+import type { CliContext } from '../context.js';
 import { addDeployOptions, deployCandidate, handleCommandError, recordRefusal, reportDiagnostics, requireTarget, settingsFrom, type DeployFlags } from '../deploy-flow.js';
 
 interface RollbackFlags extends DeployFlags {
@@ -18,7 +18,7 @@ interface RollbackFlags extends DeployFlags {
   repo?: string;
 }
 
-export function register(program: Command): void {
+export function register(program: Command, ctx: CliContext): void {
   addDeployOptions(program.command('rollback'))
     .description('deploy the sources as they were at a git commit, or a backup, through the apply transaction (backup first)')
     .argument('[commit]', 'commit (sha, tag, HEAD~2, ...) whose sources to deploy')
@@ -30,13 +30,13 @@ export function register(program: Command): void {
     .action(async (commit: string | undefined, flags: RollbackFlags) => {
       try {
         if ((commit === undefined) === (flags.backup === undefined)) {
-          stdio.err('error: give either a commit or --backup <id|latest>');
-          process.exitCode = EXIT.usage;
+          ctx.err('error: give either a commit or --backup <id|latest>');
+          ctx.exitCode = EXIT.usage;
           return;
         }
         const { settings, diagnostics: settingsDiagnostics } = settingsFrom(flags);
-        if (reportDiagnostics(settingsDiagnostics, flags)) {
-          process.exitCode = EXIT.invalid;
+        if (reportDiagnostics(ctx, settingsDiagnostics, flags)) {
+          ctx.exitCode = EXIT.invalid;
           return;
         }
         requireTarget(settings);
@@ -44,7 +44,7 @@ export function register(program: Command): void {
 
         const command = ['rollback', ...process.argv.slice(3)].join(' ');
         const refused = (exitCode: number, error: string, sourcesCommit: string | null = null): Promise<void> =>
-          flags.dryRun ? Promise.resolve() : recordRefusal(settings, { command, reason: flags.backup !== undefined ? `rollback to backup ${flags.backup}` : `rollback to ${commit}`, sourcesCommit, exitCode, error });
+          flags.dryRun ? Promise.resolve() : recordRefusal(ctx, settings, { command, reason: flags.backup !== undefined ? `rollback to backup ${flags.backup}` : `rollback to ${commit}`, sourcesCommit, exitCode, error });
         let prepared: CandidateResult;
         let reason: string;
         try {
@@ -75,28 +75,28 @@ export function register(program: Command): void {
           }
         } catch (err) {
           if (err instanceof RainyModelError) {
-            stdio.err(`rollback: ${err.message}; nothing changed`);
-            process.exitCode = EXIT.operational;
+            ctx.err(`rollback: ${err.message}; nothing changed`);
+            ctx.exitCode = EXIT.operational;
             await refused(EXIT.operational, err.message);
             return;
           }
           throw err;
         }
-        if (reportDiagnostics(prepared.diagnostics, flags) || !prepared.candidate) {
-          stdio.err(`rollback: that config does not validate; nothing deployed (${target} is unchanged)`);
-          process.exitCode = EXIT.invalid;
+        if (reportDiagnostics(ctx, prepared.diagnostics, flags) || !prepared.candidate) {
+          ctx.err(`rollback: that config does not validate; nothing deployed (${target} is unchanged)`);
+          ctx.exitCode = EXIT.invalid;
           const errors = prepared.diagnostics.filter((d) => d.severity === 'error').length;
           await refused(EXIT.invalid, `${reason} does not validate (${errors} error(s))`, prepared.candidate?.sourcesCommit ?? null);
           return;
         }
-        process.exitCode = await deployCandidate(prepared.candidate, settings, flags, {
+        ctx.exitCode = await deployCandidate(ctx, prepared.candidate, settings, flags, {
           reason,
           command,
           backup: true,
           diagnostics: prepared.diagnostics,
         });
       } catch (err) {
-        handleCommandError(err);
+        handleCommandError(ctx, err);
       }
     });
 }
