@@ -47,7 +47,7 @@ export class CliContext {
 
   /** Loads chalk at this run's colour level (program.ts does, before it loads a command module). */
   async loadColor(): Promise<void> {
-    const { Chalk } = await import('chalk');
+    const { Chalk } = await import('./color.js');
     this.painter ??= new Chalk({ level: colorLevel(this.io.env, Boolean(this.io.stdout.isTTY), Boolean(this.io.stderr.isTTY)) });
   }
 

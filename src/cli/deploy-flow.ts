@@ -3,7 +3,7 @@
 // candidate through the apply transaction (plan, lock, backup, atomic write, restart, verify, auto-rollback,
 // audit). A module of src/cli/ because commands do not import each other.
 import { createInterface } from 'node:readline/promises';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { appendRefusal } from '../deploy/audit.js';
 import { BackupStore } from '../deploy/backup.js';
 import type { Candidate } from '../deploy/candidate.js';
@@ -15,7 +15,7 @@ import { runApply, type ApplyResult, type StepEvent } from '../deploy/transactio
 import { hasErrors, type Diagnostic } from '../shared/diagnostics.js';
 import { EXIT } from '../shared/errors.js';
 import type { CliContext } from './context.js';
-import { paint, printDiagnostics, type Printer } from './output.js';
+import { printDiagnostics } from './output.js';
 
 export interface DeployFlags {
   settings?: string;
@@ -75,7 +75,7 @@ export function addDeployOptions(cmd: Command): Command {
     .option('--force', 'deploy even when the deployed file is already identical (restarts and verifies again)')
     .option('--yes', 'do not ask for confirmation (required when stdin is not a terminal)')
     .option('--strict', 'treat unknown keys and unset environment variables as errors')
-    .addOption(new Option('--format <format>', 'output: text (people, stderr) or json (machines, stdout)').choices(['text', 'json']).default('text'));
+    .addOption(cmd.createOption('--format <format>', 'output: text (people, stderr) or json (machines, stdout)').choices(['text', 'json']).default('text'));
 }
 
 export function settingsFrom(flags: DeployFlags): { settings: DeploySettings; diagnostics: Diagnostic[] } {
@@ -105,23 +105,23 @@ export function settingsFrom(flags: DeployFlags): { settings: DeploySettings; di
   return resolveSettings(overrides);
 }
 
-function printPlan(p: Printer, plan: Plan, showText: boolean): void {
-  const color = paint(p);
-  if (plan.beforeUnreadable) p.err(color.yellow(`  the deployed file is ${plan.beforeUnreadable}; comparing as text`));
+function printPlan(ctx: CliContext, plan: Plan, showText: boolean): void {
+  const color = ctx.color;
+  if (plan.beforeUnreadable) ctx.err(color.yellow(`  the deployed file is ${plan.beforeUnreadable}; comparing as text`));
   for (const g of plan.groups) {
     const mark = g.kind === 'added' ? color.green('+') : g.kind === 'removed' ? color.red('-') : color.yellow('~');
-    p.err(`  ${mark} ${g.name} (${g.deploymentsBefore} -> ${g.deploymentsAfter} deployments)`);
-    for (const d of g.details) p.err(`      ${d}`);
+    ctx.err(`  ${mark} ${g.name} (${g.deploymentsBefore} -> ${g.deploymentsAfter} deployments)`);
+    for (const d of g.details) ctx.err(`      ${d}`);
   }
   for (const a of plan.aliases) {
-    p.err(`  ${a.kind === 'added' ? '+' : a.kind === 'removed' ? '-' : '~'} alias ${a.alias}: ${a.before ?? '(none)'} -> ${a.after ?? '(none)'}`);
+    ctx.err(`  ${a.kind === 'added' ? '+' : a.kind === 'removed' ? '-' : '~'} alias ${a.alias}: ${a.before ?? '(none)'} -> ${a.after ?? '(none)'}`);
   }
-  if (plan.settings.length > 0) p.err(`  ~ settings: ${plan.settings.join(', ')}`);
-  if (showText && plan.textDiff) p.err(plan.textDiff.replace(/\n$/, ''));
+  if (plan.settings.length > 0) ctx.err(`  ~ settings: ${plan.settings.join(', ')}`);
+  if (showText && plan.textDiff) ctx.err(plan.textDiff.replace(/\n$/, ''));
 }
 
-function formatStep(p: Printer, e: StepEvent): string {
-  const color = paint(p);
+function formatStep(ctx: CliContext, e: StepEvent): string {
+  const color = ctx.color;
   const status = e.status === 'ok' ? color.green('ok  ') : e.status === 'failed' ? color.red('FAIL') : color.dim('skip');
   const ms = e.ms >= 1000 ? `${(e.ms / 1000).toFixed(1)} s` : `${e.ms} ms`;
   return `  ${status} ${e.step.padEnd(18)} ${ms.padStart(8)}  ${e.detail}`;
@@ -137,8 +137,8 @@ async function askConfirmation(target: string): Promise<boolean> {
   }
 }
 
-function summary(p: Printer, result: ApplyResult): string {
-  const color = paint(p);
+function summary(ctx: CliContext, result: ApplyResult): string {
+  const color = ctx.color;
   const target = result.target;
   switch (result.outcome) {
     case 'applied':
@@ -196,7 +196,7 @@ function jsonResult(result: ApplyResult, candidate: Candidate, diagnostics: Diag
 
 /** Runs the transaction for a candidate and prints it; returns the exit code. */
 export async function deployCandidate(
-  p: Printer,
+  ctx: CliContext,
   candidate: Candidate,
   settings: DeploySettings,
   flags: DeployFlags,
@@ -204,24 +204,24 @@ export async function deployCandidate(
 ): Promise<number> {
   const target = settings.target as string;
   const text = flags.format === 'text';
-  const color = paint(p);
+  const color = ctx.color;
   const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY);
   if (!flags.yes && !flags.dryRun && !interactive) {
     throw new UsageError('stdin is not a terminal: pass --yes to deploy without confirmation (or --dry-run to only see the plan)');
   }
   if (text) {
-    p.err(`rmctl ${options.command.split(' ')[0] ?? 'apply'}: ${candidate.origin} -> ${target}`);
+    ctx.err(`rmctl ${options.command.split(' ')[0] ?? 'apply'}: ${candidate.origin} -> ${target}`);
     if (candidate.expansions.length > 0) {
       const vars = [...new Set(candidate.expansions.map((e) => `${e.variable}${e.usedDefault ? ' (default)' : e.toEnvReference ? ' (os.environ)' : ''}`))];
-      p.err(color.dim(`  expanded for LiteLLM: ${vars.join(', ')}`));
+      ctx.err(color.dim(`  expanded for LiteLLM: ${vars.join(', ')}`));
     }
   }
   // SIGTERM / Ctrl-C: the transaction stops, puts back what it changed, records it, releases the lock; a
   // second signal ends the process at once, leaving the lock so the next apply restarts and verifies again.
   const interrupts = watchInterrupts({
-    first: (name) => p.err(color.yellow(`${name}: stopping; what this apply changed is put back before it exits (${name} again to exit at once)`)),
+    first: (name) => ctx.err(color.yellow(`${name}: stopping; what this apply changed is put back before it exits (${name} again to exit at once)`)),
     again: (name) => {
-      p.err(
+      ctx.err(
         color.red.bold(`${name} again: exiting now. ${target} may hold a config nobody verified; the next \`rmctl apply\` finds this apply's lock and restarts and verifies again (backups: rmctl backups)`),
       );
       process.exit(EXIT.rollbackFailed);
@@ -251,35 +251,35 @@ export async function deployCandidate(
       keepBackups: settings.keepBackups,
       auditLog: settings.auditLog,
       env: process.env,
-      onStep: text ? (e) => p.err(formatStep(p, e)) : undefined,
-      onPlan: text ? (plan) => printPlan(p, plan, Boolean(flags.diff || flags.dryRun)) : undefined,
+      onStep: text ? (e) => ctx.err(formatStep(ctx, e)) : undefined,
+      onPlan: text ? (plan) => printPlan(ctx, plan, Boolean(flags.diff || flags.dryRun)) : undefined,
       // Progress goes to stderr in both formats: stdout stays one JSON document.
-      onProgress: (message) => p.err(color.dim(`       ${message}`)),
+      onProgress: (message) => ctx.err(color.dim(`       ${message}`)),
     },
   ).finally(() => interrupts.dispose());
-  if (text) p.err(summary(p, result));
-  else p.out(jsonResult(result, candidate, options.diagnostics));
+  if (text) ctx.err(summary(ctx, result));
+  else ctx.out(jsonResult(result, candidate, options.diagnostics));
   return result.exitCode;
 }
 
 /** Prints settings/validation diagnostics; true when there are errors (exit 1). */
-export function reportDiagnostics(p: Printer, diagnostics: Diagnostic[], flags: DeployFlags): boolean {
+export function reportDiagnostics(ctx: CliContext, diagnostics: Diagnostic[], flags: DeployFlags): boolean {
   const shown = diagnostics.filter((d) => d.severity !== 'info');
   const failed = hasErrors(diagnostics);
-  if (failed || (shown.length > 0 && flags.format === 'text')) printDiagnostics(failed ? diagnostics : shown, failed ? flags.format : 'text', p);
+  if (failed || (shown.length > 0 && flags.format === 'text')) printDiagnostics(failed ? diagnostics : shown, failed ? flags.format : 'text', ctx);
   return failed;
 }
 
 /** The audit record of an apply or rollback refused before its transaction (invalid sources, unknown commit). */
 export async function recordRefusal(
-  p: Printer,
+  ctx: CliContext,
   settings: DeploySettings,
   refusal: { command: string; reason: string; sourcesCommit: string | null; exitCode: number; error: string },
 ): Promise<void> {
   try {
     await appendRefusal(settings.auditLog, { ...refusal, target: settings.target as string });
   } catch (err) {
-    p.err(paint(p).yellow(`note: ${(err as Error).message}`));
+    ctx.err(ctx.color.yellow(`note: ${(err as Error).message}`));
   }
 }
 

@@ -2,7 +2,7 @@
 // workflow annotations (stdout).
 import { appendFileSync } from 'node:fs';
 import { relative, isAbsolute, sep } from 'node:path';
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import { countBySeverity, type Diagnostic } from '../shared/diagnostics.js';
 import { githubAnnotations, markdownSummary } from './github.js';
 
@@ -15,14 +15,20 @@ export interface Printer {
   color?: ChalkInstance;
 }
 
-const plain = new Chalk({ level: 0 });
-
-/** The printer's colour (a CliContext's follows context.ts's rules), or none. */
-export function paint(printer: Printer): ChalkInstance {
-  return printer.color ?? plain;
+/** The colours diagnostics use; a chalk instance is one (a CliContext's follows context.ts's rules). */
+export interface Painter {
+  red(text: string): string;
+  yellow(text: string): string;
+  blue(text: string): string;
+  green(text: string): string;
+  dim(text: string): string;
 }
 
-export function formatText(d: Diagnostic, color: ChalkInstance = plain): string {
+const same = (text: string): string => text;
+/** No colour, without loading chalk (a command bundle need not carry its own copy, see scripts/bundle.mjs). */
+const plain: Painter = { red: same, yellow: same, blue: same, green: same, dim: same };
+
+export function formatText(d: Diagnostic, color: Painter = plain): string {
   const sev = d.severity === 'error' ? color.red(d.severity) : d.severity === 'warning' ? color.yellow(d.severity) : color.blue(d.severity);
   // A problem with the file as a whole (cannot read it) has no position: no made-up :0:0.
   const where = d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
@@ -41,7 +47,7 @@ export function displayPath(file: string, base: string): string {
   return rel.split(sep).join('/');
 }
 
-export function summaryLine(list: readonly Diagnostic[], color: ChalkInstance = plain): string {
+export function summaryLine(list: readonly Diagnostic[], color: Painter = plain): string {
   const c = countBySeverity(list);
   const parts = `${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info`;
   return c.error > 0 ? color.red(`invalid: ${parts}`) : color.green(`valid: ${parts}`);
@@ -58,7 +64,7 @@ export function printDiagnostics(
   extra: Record<string, unknown> = {},
   stepSummary?: string,
 ): void {
-  const color = paint(printer);
+  const color = printer.color ?? plain;
   if (format === 'json') {
     printer.out(JSON.stringify({ ...extra, valid: !list.some((d) => d.severity === 'error'), counts: countBySeverity(list), diagnostics: list }, null, 2));
     return;

@@ -1,6 +1,6 @@
 // Options every command that reads sources shares, and the build from them as the command line sees it:
 // paths resolved against the run's working directory, shown relative to it (or to another base).
-import { Option, type Command } from 'commander';
+import type { Command, Option } from 'commander';
 import { buildFromFiles, type BuildResult } from '../compile/index.js';
 import type { CliContext } from './context.js';
 import { DEFAULT_MAPPINGS, DEFAULT_PROVIDERS } from './defaults.js';
@@ -20,8 +20,9 @@ export function addSourceOptions(cmd: Command): Command {
     .option('--strict', 'treat unknown keys and unset environment variables as errors');
 }
 
-export function formatOption(formats: readonly string[] = FORMATS): Option {
-  return new Option('--format <format>', 'output format').choices([...formats]).default('text');
+/** --format, made by the command's own commander (commands do not import commander's classes: see scripts/bundle.mjs). */
+export function formatOption(cmd: Command, formats: readonly string[] = FORMATS): Option {
+  return cmd.createOption('--format <format>', 'output format').choices([...formats]).default('text');
 }
 
 /** Builds the sources named on the command line; diagnostics name files relative to `displayBase` (default: cwd). */

@@ -1,7 +1,7 @@
 // rmctl backups: the backups apply and rollback took of one target (deploy.target / --target), newest first;
 // restore one with rmctl rollback --backup <id>. Targets that share a backup directory are never mixed:
 // --all-targets lists every target's backups, each row naming its target.
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { BackupStore, type BackupEntry } from '../../deploy/backup.js';
 import { EXIT } from '../../shared/errors.js';
 import type { CliContext } from '../context.js';
@@ -37,7 +37,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--target <file>', 'the deployed file whose backups to list (deploy.target)')
     .option('--all-targets', 'list the backups of every target in the backup directory')
     .option('--backup-dir <dir>', 'backup directory (deploy.backup_dir, default .rmctl/backups)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(program.createOption('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (flags: Pick<DeployFlags, 'settings' | 'backupDir' | 'format' | 'target'> & { allTargets?: boolean }) => {
       try {
         const { settings, diagnostics } = settingsFrom(flags);

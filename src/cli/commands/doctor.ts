@@ -1,7 +1,7 @@
 // `rmctl doctor`: probes every deployment of a compiled config live (reachable, key accepted, model
 // offered, latency; one minimal completion with --completion), a bounded number at a time, and exits 2
 // when something a model group depends on is broken. Keys are used, never printed.
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { Agent } from 'undici';
 import type { RuntimeDeployment } from '../../proxy/table.js';
 import { EXIT } from '../../shared/errors.js';
@@ -71,7 +71,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--timeout <seconds>', 'longest wait for each step of a probe', '10')
     .option('--concurrency <n>', 'deployments probed at the same time', '8')
     .option('--dns-server <ip[:port]>', 'resolve upstream hosts with this DNS server instead of the system resolver')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(program.createOption('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (opts: DoctorOptions) => {
       const timeoutS = positive(ctx, opts.timeout, '--timeout');
       const concurrency = positive(ctx, opts.concurrency, '--concurrency');

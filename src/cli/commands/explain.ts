@@ -1,6 +1,6 @@
 // rmctl explain [MODEL]: the deployments a request tries, in order, per policy, and what each is skipped
 // for, from the route table `rmctl serve` would build for the same file and environment.
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { CompiledConfig } from '../../shared/compiled-config.js';
 import type { Diagnostic } from '../../shared/diagnostics.js';
 import { EXIT } from '../../shared/errors.js';
@@ -84,8 +84,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('-c, --config <file>', 'compiled config to explain', DEFAULT_COMPILED)
     .option('--sources', 'explain the sources (--providers, --mappings) compiled in memory instead of a compiled file')
     .option('--policy <name>', 'only this policy')
-    .addOption(new Option('--endpoint <endpoint>', 'the request kind').choices(['chat', 'completion', 'embedding']).default('chat'))
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(program.createOption('--endpoint <endpoint>', 'the request kind').choices(['chat', 'completion', 'embedding']).default('chat'))
+    .addOption(program.createOption('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (model: string | undefined, opts: ExplainOptions) => {
       const loaded = opts.sources ? fromSources(ctx, opts) : await fromCompiled(ctx, opts.config);
       if (!loaded.ok) {

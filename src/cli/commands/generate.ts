@@ -1,7 +1,7 @@
 // rmctl generate: compile the sources into the LiteLLM config, deterministically; --check for CI.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { writeFileAtomic } from '../../deploy/atomic-write.js';
 import { EXIT } from '../../shared/errors.js';
 import type { CliContext } from '../context.js';
@@ -28,7 +28,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--out <file>', 'where to write the compiled config', DEFAULT_COMPILED)
     .option('--check', 'write nothing; exit 1 when the file at --out is not what the sources compile to')
     // --check compares with --out; printing instead of writing leaves nothing to compare.
-    .addOption(new Option('--stdout', 'print the compiled config instead of writing it').conflicts('check'))
+    .addOption(program.createOption('--stdout', 'print the compiled config instead of writing it').conflicts('check'))
     .action(async (opts: GenerateOptions) => {
       const result = buildSources(ctx, opts);
       const problems = result.diagnostics.filter((d) => d.severity !== 'info');

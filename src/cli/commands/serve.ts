@@ -1,5 +1,5 @@
 // `rmctl serve`: the bundled proxy. Loads the compiled file, serves it, reloads on SIGHUP, drains on SIGTERM.
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { EXIT } from '../../shared/errors.js';
 import { createLogger, flushLogger } from '../../proxy/logging.js';
 import { ConfigLoadError, ProxyServer } from '../../proxy/server.js';
@@ -35,9 +35,9 @@ export function register(program: Command, ctx: CliContext): void {
     .command('serve')
     .option('-c, --config <file>', 'compiled config to serve', DEFAULT_COMPILED)
     .option('--host <host>', 'address to bind', '127.0.0.1')
-    .addOption(new Option('-p, --port <port>', 'port to listen on (0 picks a free one; the startup log line shows it)').default(4000).argParser(parsePort))
-    .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).default('info'))
-    .addOption(new Option('--drain-timeout <seconds>', 'longest wait for in-flight requests on SIGTERM').default(30).argParser(parseSeconds))
+    .addOption(program.createOption('-p, --port <port>', 'port to listen on (0 picks a free one; the startup log line shows it)').default(4000).argParser(parsePort))
+    .addOption(program.createOption('--log-level <level>', 'log level').choices(LOG_LEVELS).default('info'))
+    .addOption(program.createOption('--drain-timeout <seconds>', 'longest wait for in-flight requests on SIGTERM').default(30).argParser(parseSeconds))
     .action(async (opts: ServeOptions) => {
       const logger = createLogger({ level: opts.logLevel });
       process.on('unhandledRejection', (reason) => {

@@ -1,7 +1,7 @@
 // `rmctl status [--url URL] [--watch]`: the running proxy's own view (its /status/json), as a table like
 // `top`, or JSON. The key comes from the environment ($RMCTL_API_KEY, else $RAINYMODEL_MASTER_KEY), never
 // from the command line, where other users of the machine could read it.
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { request } from 'undici';
 import { EXIT } from '../../shared/errors.js';
 import type { CliContext } from '../context.js';
@@ -49,7 +49,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--interval <seconds>', 'seconds between refreshes with --watch', '2')
     .option('--count <n>', 'with --watch: stop after this many refreshes')
     .option('--key-env <variable>', `environment variable holding the key (default: ${KEY_VARIABLES.join(', then ')})`)
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(program.createOption('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (opts: StatusOptions) => {
       let intervalS: number;
       let count: number | undefined;

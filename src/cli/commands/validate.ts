@@ -7,7 +7,7 @@ import { addSourceOptions, buildSources, formatOption, type SourceOptions } from
 
 export function register(program: Command, ctx: CliContext): void {
   addSourceOptions(program.command('validate'))
-    .addOption(formatOption())
+    .addOption(formatOption(program))
     .action((opts: SourceOptions & { format: Format }) => {
       const github = opts.format === 'github';
       // Annotations name files relative to the repository root, wherever the job runs rmctl from.
