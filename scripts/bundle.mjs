@@ -15,7 +15,8 @@
 // `yaml`, which src/shared/yaml-document.ts loads on demand through require) stay packages of their own, so
 // the proxy runs the libraries' code as published, and a library loaded two ways is one copy. The banner
 // gives bundled CommonJS `require` of Node built-ins a real require. meta.json names each output's inputs
-// (test/cli/startup.test.ts reads it to check what a command loads).
+// (test/cli/startup.test.ts reads it to check what a command loads). commander's node:child_process is
+// loaded on demand (src/cli/child-process-on-demand.ts).
 //   node scripts/bundle.mjs
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,6 +41,16 @@ const lazyApart = {
   },
 };
 
+/** commander's `require('node:child_process')` gets src/cli/child-process-on-demand.ts (see there why). */
+const childProcessOnDemand = {
+  name: 'child-process-on-demand',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: `${root}src/cli/child-process-on-demand.ts` } : undefined,
+    );
+  },
+};
+
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -55,7 +66,7 @@ const common = {
 
 const commands = readdirSync(`${root}src/cli/commands`).filter((f) => f.endsWith('.ts'));
 const results = await Promise.all([
-  build({ ...common, entryPoints: { main: 'src/cli/main.ts' }, outdir, plugins: [lazyApart] }),
+  build({ ...common, entryPoints: { main: 'src/cli/main.ts' }, outdir, plugins: [lazyApart, childProcessOnDemand] }),
   build({ ...common, entryPoints: { color: 'src/cli/color.ts' }, outdir }),
   build({ ...common, entryPoints: Object.fromEntries(commands.map((f) => [`command-${f.slice(0, -3)}`, `src/cli/commands/${f}`])), outdir }),
 ]);

@@ -28,7 +28,13 @@ writeFileSync(
 const register = join(dir, 'register.mjs');
 writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`);
 const required = join(dir, 'required.cjs');
-writeFileSync(required, "process.on('exit', () => { for (const f of Object.keys(require.cache)) require('node:fs').writeSync(2, 'LOADED file://' + f + '\\n'); });\n");
+writeFileSync(
+  required,
+  "process.on('exit', () => {\n" +
+    "  for (const f of Object.keys(require.cache)) require('node:fs').writeSync(2, 'LOADED file://' + f + '\\n');\n" +
+    "  for (const m of process.moduleLoadList) if (m.startsWith('NativeModule ')) require('node:fs').writeSync(2, 'LOADED node:' + m.slice(13) + '\\n');\n" +
+    '});\n',
+);
 
 interface Metafile {
   outputs: Record<string, { inputs: Record<string, unknown> }>;
@@ -52,6 +58,17 @@ describe('start-up', () => {
     const loaded = loadedBy([arg]);
     expect(loaded).toContain('node_modules/commander/index.js');
     expect(loaded.filter((u) => /chalk|yaml|ajv|cli\/commands\//.test(u))).toEqual([]);
+    // commander's node:child_process (for executable subcommands rmctl does not have) loads on demand.
+    expect(loaded).toContain('src/cli/child-process-on-demand.ts');
+    expect(loaded.filter((u) => /^node:(child_process|dgram)$/.test(u))).toEqual([]);
+  });
+
+  it("commander uses nothing of node:child_process but spawn (all that src/cli/child-process-on-demand.ts provides)", () => {
+    const source = readFileSync(join(ROOT, 'node_modules/commander/lib/command.js'), 'utf8');
+    const used = new Set([...source.matchAll(/childProcess\.(\w+)/g)].map((m) => m[1]));
+    expect([...used]).toEqual(['spawn']);
+    expect([...source.matchAll(/require\('node:child_process'\)/g)]).toHaveLength(1);
+    expect(source).toMatch(/const childProcess = require\('node:child_process'\);/);
   });
 
   it('rmctl validate uses the precompiled validators (ajv itself is never loaded) and reads YAML with js-yaml alone', () => {
