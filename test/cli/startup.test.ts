@@ -1,8 +1,9 @@
 // What `rmctl --version`, `--help` and `validate` load at start-up (the real launcher, the bundled CLI in
 // dist/bundle/): the start path is the program and commander; colour (chalk), YAML and the command modules
 // load only with the command that needs them, validate parses YAML with js-yaml alone (the `yaml` library
-// never loads), and no schema is compiled at run time (ajv's compiler never loads). A loaded bundle file is
-// mapped to the modules it was built from through esbuild's metafile (dist/bundle/meta.json).
+// never loads), it hashes nothing and checks no output, and no schema is compiled at run time (ajv's
+// compiler never loads). A loaded bundle file is mapped to the modules it was built from through esbuild's
+// metafile (dist/bundle/meta.json).
 // Timings are for scripts/bench-cli.mjs; this checks the module lists, which do not depend on the machine.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -78,6 +79,9 @@ describe('start-up', () => {
     expect(loaded.filter((u) => /node_modules\/ajv\/(?!dist\/runtime\/)/.test(u))).toEqual([]);
     expect(loaded.filter((u) => u.includes('node_modules/js-yaml/')).length).toBeGreaterThan(0);
     expect(loaded.filter((u) => u.includes('node_modules/yaml/'))).toEqual([]);
+    // validate writes nothing: no hash of the sources (node:crypto) and no check of the output against its schema.
+    expect(loaded).not.toContain('schemas/validators/litellm-config.cjs');
+    expect(loaded).not.toContain('node:crypto');
   });
 
   it('a launcher without a build says how to build it (exit 2)', () => {
