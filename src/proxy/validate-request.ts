@@ -33,46 +33,42 @@ function typeName(v: unknown): string {
 
 const problem = (param: string, message: string, code: RequestProblem['code'] = 'invalid_value'): RequestProblem => ({ param, message, code });
 
-/** True when some value inside `body` sits MAX_NESTING_DEPTH levels deep (walked without recursion). */
-function nestsTooDeep(body: unknown): boolean {
-  // Objects and arrays only (scalars cannot nest), each with its depth at the same index.
-  const values: object[] = [];
-  const depths: number[] = [];
-  const visit = (v: unknown, depth: number): void => {
-    if (v !== null && typeof v === 'object') {
-      values.push(v);
-      depths.push(depth);
-    }
-  };
-  visit(body, 0);
-  while (values.length > 0) {
-    const v = values.pop()!;
-    const depth = depths.pop()!;
-    if (depth >= MAX_NESTING_DEPTH) return true;
-    if (Array.isArray(v)) for (const x of v) visit(x, depth + 1);
-    else for (const k of Object.keys(v)) visit((v as Record<string, unknown>)[k], depth + 1);
-  }
-  return false;
+/** An object or array met while walking a body: where it sits, and how it was reached (for its path). */
+interface Container {
+  value: object;
+  depth: number;
+  parent: Container | undefined;
+  key: string | number;
 }
 
 /**
- * The first place (a JSON path) nested deeper than MAX_NESTING_DEPTH, walked without recursion. Paths
- * are built only for a body that does nest too deep (building them for every value of every request
- * cost more than the check itself).
+ * The first place (a JSON path) nested deeper than MAX_NESTING_DEPTH, walked without recursion. Only
+ * containers are kept, each with its parent; the path is spelled out only for a body that nests too deep
+ * (building a path string for every value of every request cost more than the check itself).
  */
 export function nestingProblem(body: unknown): RequestProblem | undefined {
-  if (!nestsTooDeep(body)) return undefined;
-  const stack: Array<[unknown, number, string]> = [[body, 0, '']];
+  const stack: Container[] = [];
+  const visit = (value: unknown, depth: number, parent: Container | undefined, key: string | number): void => {
+    if (value !== null && typeof value === 'object') stack.push({ value, depth, parent, key });
+  };
+  visit(body, 0, undefined, '');
   while (stack.length > 0) {
-    const [v, depth, path] = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
-    if (depth >= MAX_NESTING_DEPTH) {
+    const c = stack.pop()!;
+    if (c.depth >= MAX_NESTING_DEPTH) {
+      const path = pathOf(c);
       return problem(path || '(body)', `${path || 'the request body'} nests deeper than ${MAX_NESTING_DEPTH} levels; flatten it`);
     }
-    if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, depth + 1, `${path}[${i}]`]));
-    else for (const k of Object.keys(v)) stack.push([(v as Record<string, unknown>)[k], depth + 1, path ? `${path}.${k}` : k]);
+    if (Array.isArray(c.value)) c.value.forEach((x, i) => visit(x, c.depth + 1, c, i));
+    else for (const k of Object.keys(c.value)) visit((c.value as Record<string, unknown>)[k], c.depth + 1, c, k);
   }
   return undefined;
+}
+
+/** `tools[0].a`: the keys from the body down to a container. */
+function pathOf(c: Container): string {
+  const keys: Array<string | number> = [];
+  for (let at: Container | undefined = c; at?.parent; at = at.parent) keys.unshift(at.key);
+  return keys.reduce<string>((path, key) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key), '');
 }
 
 /** The first string holding U+FFFD, where bytes that were not UTF-8 ended up after a lenient decode. */
